@@ -1,0 +1,66 @@
+package io.nearcast.app.config;
+
+import io.nearcast.kernel.domain.MasterKey;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The validated configuration of the all-in-one server. Built only by {@link SettingsParser};
+ * every value here is well-formed, though what it points to may still be unreachable.
+ *
+ * @param httpPort       HTTP listener
+ * @param externalBroker the external broker's URI, or empty to start the embedded broker
+ * @param mqttUsername   user name on the external broker
+ * @param mqttPassword   password on the external broker; never printed
+ * @param mqttPort       port of the embedded broker
+ * @param coapPort       CoAP over UDP; DTLS listens on this port + 1 (both free ports when 0)
+ * @param dataDir        absolute data directory
+ * @param database       JDBC connection
+ * @param adminToken     administrator token given by the operator, or empty to use/generate the stored one
+ * @param masterKey      master key given by the operator, or empty to use/generate the stored one
+ * @param publicUrl      base of public URLs, or empty for {@code http://localhost:<http port>}
+ * @param shutdownGrace  how long shutdown waits for in-flight work
+ */
+public record Settings(
+        PortRequest httpPort,
+        Optional<URI> externalBroker,
+        Optional<String> mqttUsername,
+        Optional<String> mqttPassword,
+        PortRequest mqttPort,
+        PortRequest coapPort,
+        Path dataDir,
+        DatabaseSettings database,
+        Optional<String> adminToken,
+        Optional<MasterKey> masterKey,
+        Optional<URI> publicUrl,
+        Duration shutdownGrace) {
+
+    public Settings {
+        Objects.requireNonNull(httpPort, "httpPort");
+        Objects.requireNonNull(externalBroker, "externalBroker");
+        Objects.requireNonNull(mqttUsername, "mqttUsername");
+        Objects.requireNonNull(mqttPassword, "mqttPassword");
+        Objects.requireNonNull(mqttPort, "mqttPort");
+        Objects.requireNonNull(coapPort, "coapPort");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(masterKey, "masterKey");
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    }
+
+    public boolean usesEmbeddedBroker() {
+        return externalBroker.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[http=" + httpPort + ", broker=" + externalBroker.map(URI::toString).orElse("embedded:" + mqttPort)
+                + ", coap=" + coapPort + ", dataDir=" + dataDir + ", database=" + database
+                + ", adminToken=" + (adminToken.isPresent() ? "***" : "stored") + ", masterKey=" + (masterKey.isPresent() ? "***" : "stored") + "]";
+    }
+}

@@ -1,0 +1,172 @@
+package io.nearcast.app.config;
+
+import io.nearcast.kernel.domain.MasterKey;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns raw configuration text into {@link Settings}, or fails with a {@link ConfigurationError}
+ * naming the first bad variable. Pure: reads nothing but the lookup it is given.
+ */
+public final class SettingsParser {
+
+    /** Shortest administrator token accepted from the operator (characters). */
+    static final int MIN_ADMIN_TOKEN_LENGTH = 24;
+
+    private static final Set<String> BROKER_SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
+
+    private final Function<Setting, Optional<String>> raw;
+
+    /**
+     * @param raw the configured text per setting, empty when unset; blank text counts as unset
+     */
+    public SettingsParser(Function<Setting, Optional<String>> raw) {
+        this.raw = setting -> raw.apply(setting).map(String::strip).filter(text -> !text.isEmpty());
+    }
+
+    public Settings parse() {
+        Path dataDir = dataDir();
+        PortRequest coapPort = port(Setting.COAP_PORT, 5683);
+        if (coapPort.port() == 65_535) {
+            throw new ConfigurationError(Setting.COAP_PORT, "65535 leaves no port for CoAP over DTLS (port + 1)");
+        }
+        return new Settings(
+                port(Setting.HTTP_PORT, 8080),
+                raw.apply(Setting.MQTT_URL).map(this::brokerUri),
+                raw.apply(Setting.MQTT_USERNAME),
+                raw.apply(Setting.MQTT_PASSWORD),
+                port(Setting.MQTT_PORT, 1883),
+                coapPort,
+                dataDir,
+                database(dataDir),
+                raw.apply(Setting.ADMIN_TOKEN).map(SettingsParser::adminToken),
+                raw.apply(Setting.MASTER_KEY).map(SettingsParser::masterKey),
+                raw.apply(Setting.PUBLIC_URL).map(SettingsParser::publicUrl),
+                raw.apply(Setting.SHUTDOWN_GRACE).map(text -> duration(Setting.SHUTDOWN_GRACE, text)).orElse(Duration.ofSeconds(15)));
+    }
+
+    private PortRequest port(Setting setting, int defaultPort) {
+        Optional<String> text = raw.apply(setting);
+        if (text.isEmpty()) {
+            return PortRequest.byDefault(defaultPort);
+        }
+        try {
+            int port = Integer.parseInt(text.get());
+            if (port >= 0 && port <= 65_535) {
+                return PortRequest.explicit(port);
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the offending text
+        }
+        throw new ConfigurationError(setting, "'" + printable(text.get()) + "' is not a port number (0-65535; 0 picks a free port)");
+    }
+
+    private URI brokerUri(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new ConfigurationError(Setting.MQTT_URL, "'" + printable(text) + "' is not a URL (" + e.getReason() + ")");
+        }
+        if (uri.getScheme() == null || !BROKER_SCHEMES.contains(uri.getScheme())) {
+            throw new ConfigurationError(Setting.MQTT_URL, "'" + printable(text) + "' must start with tcp://, ssl://, ws:// or wss://");
+        }
+        if (uri.getHost() == null) {
+            throw new ConfigurationError(Setting.MQTT_URL, "'" + printable(text) + "' names no host (e.g. tcp://127.0.0.1:1883)");
+        }
+        if (uri.getUserInfo() != null) {
+            throw new ConfigurationError(Setting.MQTT_URL, "must not carry credentials; use NEARCAST_MQTT_USERNAME and NEARCAST_MQTT_PASSWORD");
+        }
+        return uri;
+    }
+
+    private Path dataDir() {
+        String text = raw.apply(Setting.DATA_DIR).orElse("./data");
+        try {
+            return Path.of(text).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new ConfigurationError(Setting.DATA_DIR, "'" + printable(text) + "' is not a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    private DatabaseSettings database(Path dataDir) {
+        String url = raw.apply(Setting.DB_URL).orElseGet(() -> defaultH2Url(dataDir));
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            String shown = new DatabaseSettings(url, Optional.empty(), Optional.empty()).redactedUrl();
+            throw new ConfigurationError(Setting.DB_URL, "'" + printable(shown) + "' is not supported (use jdbc:h2:… or jdbc:postgresql:…)");
+        }
+        return new DatabaseSettings(url, raw.apply(Setting.DB_USER), raw.apply(Setting.DB_PASSWORD));
+    }
+
+    /** The embedded default: a file database in the data dir, in PostgreSQL mode so one set of migrations serves both. */
+    static String defaultH2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("nearcast") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    private static String adminToken(String token) {
+        if (token.length() < MIN_ADMIN_TOKEN_LENGTH) {
+            throw new ConfigurationError(Setting.ADMIN_TOKEN, "too short (" + token.length() + " characters; at least " + MIN_ADMIN_TOKEN_LENGTH + ")");
+        }
+        if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ConfigurationError(Setting.ADMIN_TOKEN, "may contain only printable ASCII without spaces");
+        }
+        return token;
+    }
+
+    private static MasterKey masterKey(String text) {
+        try {
+            return MasterKey.fromBase64(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError(Setting.MASTER_KEY, e.getMessage() + "; expected 32 random bytes in base64, e.g. from `openssl rand -base64 32`");
+        }
+    }
+
+    private static URI publicUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            if (web && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new ConfigurationError(Setting.PUBLIC_URL, "'" + printable(text) + "' must be an absolute http:// or https:// URL without query or fragment");
+    }
+
+    /** Reads {@code 500ms}, {@code 15s}, {@code 2m} or ISO-8601 ({@code PT15S}). */
+    static Duration duration(Setting setting, String text) {
+        try {
+            Duration duration;
+            if (text.startsWith("P") || text.startsWith("p")) {
+                duration = Duration.parse(text);
+            } else if (text.endsWith("ms")) {
+                duration = Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            } else if (text.endsWith("s")) {
+                duration = Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+            } else if (text.endsWith("m")) {
+                duration = Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+            } else {
+                throw new NumberFormatException();
+            }
+            if (!duration.isNegative()) {
+                return duration;
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        throw new ConfigurationError(setting, "'" + printable(text) + "' is not a duration (e.g. 500ms, 15s, 2m)");
+    }
+
+    /** Keeps error lines single-line and short whatever the operator typed. */
+    private static String printable(String text) {
+        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() > 80 ? oneLine.substring(0, 77) + "..." : oneLine;
+    }
+}

@@ -118,7 +118,7 @@ public final class Database implements HealthProbe, AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new ConfigurationError(Setting.DB_URL, "migrating schema module '" + module.name() + "' failed: " + firstLine(e.getMessage()), e);
+            throw new ConfigurationError(Setting.DB_URL, "migrating schema module '" + module.name() + "' failed: " + reason(e), e);
         }
     }
 

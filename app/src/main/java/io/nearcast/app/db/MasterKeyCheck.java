@@ -41,7 +41,7 @@ public final class MasterKeyCheck {
     }
 
     private static Optional<String> recorded(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT value FROM nearcast_meta WHERE name = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT meta_value FROM nearcast_meta WHERE meta_key = ?")) {
             select.setString(1, ENTRY);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
@@ -50,7 +50,7 @@ public final class MasterKeyCheck {
     }
 
     private static void record(Connection connection, String checkValue) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO nearcast_meta (name, value, updated_at) VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO nearcast_meta (meta_key, meta_value, updated_at) VALUES (?, ?, ?)")) {
             insert.setString(1, ENTRY);
             insert.setString(2, checkValue);
             insert.setTimestamp(3, Timestamp.from(Instant.now()));

@@ -25,10 +25,16 @@ public final class PortChoice {
     private PortChoice() {
     }
 
-    /** @return the port to bind: the request's port, or 0 (any free port) for a taken default */
+    /**
+     * @return the port to bind: the request's port, or 0 (any free port) for a taken default
+     * @throws ConfigurationError when an explicitly requested port is taken
+     */
     public static int choose(Setting setting, PortRequest request, Transport transport) {
-        if (request.explicit() || request.isAnyFree() || isFree(request.port(), transport)) {
+        if (request.isAnyFree() || isFree(request.port(), transport)) {
             return request.port();
+        }
+        if (request.explicit()) {
+            throw portTaken(setting, request.port(), null);
         }
         LOG.warn("{} not set and port {} ({}) is in use: using a free port instead (set {} to insist on a port)",
                 setting.variable(), request.port(), transport, setting.variable());

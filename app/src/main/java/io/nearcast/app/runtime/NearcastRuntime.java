@@ -1,0 +1,173 @@
+package io.nearcast.app.runtime;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
+import io.nearcast.app.config.ConfigurationError;
+import io.nearcast.app.config.Setting;
+import io.nearcast.app.config.Settings;
+import io.nearcast.app.db.Database;
+import io.nearcast.app.db.MasterKeyCheck;
+import io.nearcast.app.secrets.DataDirectory;
+import io.nearcast.app.secrets.ServerSecrets;
+import io.nearcast.gateway.coap.CoapListener;
+import io.nearcast.gateway.coap.CoapListenerSettings;
+import io.nearcast.gateway.coap.CoapStartException;
+import io.nearcast.gateway.domain.PskDirectory;
+import io.nearcast.kernel.domain.HealthProbe;
+import io.nearcast.kernel.domain.HealthReport;
+import io.nearcast.kernel.persistence.SchemaModule;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the all-in-one server's parts in dependency order — data directory and secrets,
+ * database, broker, Nearcast's MQTT link, CoAP, HTTP last — and stops them in reverse, so
+ * nothing accepts work that a closed part would have to finish.
+ */
+@Singleton
+public final class NearcastRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NearcastRuntime.class);
+    private static final Duration DB_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Settings settings;
+    private final BeanProvider<EmbeddedServer> httpServer;
+    private final List<SchemaModule> schemaModules;
+    private final SecureRandom random = new SecureRandom();
+    private final Deque<Stage> started = new ArrayDeque<>();
+    private final List<HealthProbe> probes = new CopyOnWriteArrayList<>();
+    private volatile Database database;
+    private volatile ServerSecrets secrets;
+    private volatile boolean stopped;
+
+    NearcastRuntime(Settings settings, BeanProvider<EmbeddedServer> httpServer, List<SchemaModule> schemaModules) {
+        this.settings = settings;
+        this.httpServer = httpServer;
+        this.schemaModules = schemaModules;
+    }
+
+    /**
+     * Starts everything; on failure stops what was started and rethrows.
+     *
+     * @throws ConfigurationError naming the setting behind a failure an operator can fix
+     */
+    public synchronized ReadyLine start() {
+        try {
+            DataDirectory dataDirectory = DataDirectory.open(settings.dataDir());
+            secrets = ServerSecrets.provision(settings, dataDirectory, random, System.out);
+            startDatabase();
+            BrokerConnection broker = BrokerConnection.open(settings, dataDirectory, random);
+            started.push(new Stage("MQTT", broker::close));
+            probes.addAll(broker.probes());
+            CoapListener coap = startCoap();
+            int httpPort = startHttp();
+            return new ReadyLine(httpPort, broker.embeddedPort(), coap.udpPort(), coap.dtlsPort());
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /** Stops in reverse start order; safe to call more than once. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        while (!started.isEmpty()) {
+            Stage stage = started.pop();
+            try {
+                stage.stop().run();
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping {} failed: {}", stage.name(), e.toString());
+            }
+        }
+        probes.clear();
+    }
+
+    /** The health of every started part; DOWN before start and after stop. */
+    public HealthReport health() {
+        return HealthReport.of(new ArrayList<>(probes));
+    }
+
+    /** The started database; for wiring repositories. */
+    public Database database() {
+        if (database == null) {
+            throw new IllegalStateException("database not started");
+        }
+        return database;
+    }
+
+    public ServerSecrets secrets() {
+        if (secrets == null) {
+            throw new IllegalStateException("secrets not provisioned");
+        }
+        return secrets;
+    }
+
+    private void startDatabase() {
+        Database db = new Database(settings.database(), schemaModules, DB_CONNECT_TIMEOUT);
+        db.start();
+        started.push(new Stage("database", db::close));
+        MasterKeyCheck.verify(db.dataSource(), secrets.masterKey());
+        database = db;
+        probes.add(db);
+    }
+
+    private CoapListener startCoap() {
+        int udp = PortChoice.choose(Setting.COAP_PORT, settings.coapPort(), PortChoice.Transport.UDP);
+        int dtls = udp == 0 ? 0 : udp + 1;
+        if (dtls != 0 && !PortChoice.isFree(dtls, PortChoice.Transport.UDP)) {
+            if (settings.coapPort().explicit()) {
+                throw new ConfigurationError(Setting.COAP_PORT, "CoAP over DTLS needs port " + dtls + " (this port + 1), which is already in use");
+            }
+            udp = 0;
+            dtls = 0;
+        }
+        CoapListener coap = new CoapListener(new CoapListenerSettings("0.0.0.0", udp, dtls, 64 * 1024), PskDirectory.none());
+        try {
+            coap.start();
+        } catch (CoapStartException e) {
+            throw PortChoice.portTaken(Setting.COAP_PORT, e.port(), e);
+        }
+        started.push(new Stage("CoAP", coap::close));
+        probes.add(coap);
+        return coap;
+    }
+
+    private int startHttp() {
+        EmbeddedServer server = httpServer.get();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw PortChoice.portTaken(Setting.HTTP_PORT, settings.httpPort().port(), e);
+        }
+        started.push(new Stage("HTTP", () -> stopHttp(server)));
+        return server.getPort();
+    }
+
+    /** Stops accepting, lets requests in flight finish within the grace period, then closes. */
+    private void stopHttp(EmbeddedServer server) {
+        if (server instanceof GracefulShutdownCapable graceful) {
+            try {
+                graceful.shutdownGracefully().toCompletableFuture().get(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("HTTP requests still in flight after {}; closing anyway", settings.shutdownGrace());
+            }
+        }
+        server.stop();
+    }
+
+}

@@ -1,0 +1,20 @@
+package io.nearcast.app.runtime;
+
+import java.util.OptionalInt;
+
+/**
+ * The ports Nearcast ended up listening on, printed as the contract's single ready line.
+ *
+ * @param http  HTTP port
+ * @param mqtt  embedded broker port, or empty when an external broker is used
+ * @param coap  CoAP over UDP port
+ * @param coaps CoAP over DTLS port
+ */
+public record ReadyLine(int http, OptionalInt mqtt, int coap, int coaps) {
+
+    @Override
+    public String toString() {
+        String broker = mqtt.isPresent() ? Integer.toString(mqtt.getAsInt()) : "external";
+        return "Nearcast ready http=" + http + " mqtt=" + broker + " coap=" + coap + " coaps=" + coaps;
+    }
+}

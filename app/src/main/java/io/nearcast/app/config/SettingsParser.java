@@ -68,17 +68,15 @@ public final class SettingsParser {
     }
 
     private URI brokerUri(String text) {
-        URI uri;
+        URI uri = null;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new ConfigurationError(Setting.MQTT_URL, "'" + printable(text) + "' is not a URL (" + e.getReason() + ")");
+            // reported below
         }
-        if (uri.getScheme() == null || !BROKER_SCHEMES.contains(uri.getScheme())) {
-            throw new ConfigurationError(Setting.MQTT_URL, "'" + printable(text) + "' must start with tcp://, ssl://, ws:// or wss://");
-        }
-        if (uri.getHost() == null) {
-            throw new ConfigurationError(Setting.MQTT_URL, "'" + printable(text) + "' names no host (e.g. tcp://127.0.0.1:1883)");
+        boolean usable = uri != null && uri.getScheme() != null && BROKER_SCHEMES.contains(uri.getScheme()) && uri.getHost() != null;
+        if (!usable) {
+            throw new ConfigurationError(Setting.MQTT_URL, "'" + printable(text) + "' is not a broker URL (expected tcp://host:port, ssl://…, ws://… or wss://…)");
         }
         if (uri.getUserInfo() != null) {
             throw new ConfigurationError(Setting.MQTT_URL, "must not carry credentials; use NEARCAST_MQTT_USERNAME and NEARCAST_MQTT_PASSWORD");

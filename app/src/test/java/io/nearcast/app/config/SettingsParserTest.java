@@ -1,0 +1,98 @@
+package io.nearcast.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsParserTest {
+
+    private static Settings parse(Map<Setting, String> values) {
+        return new SettingsParser(setting -> Optional.ofNullable(values.get(setting))).parse();
+    }
+
+    private static Map<Setting, String> with(Setting setting, String value) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        values.put(setting, value);
+        return values;
+    }
+
+    @Test
+    void appliesTheContractsDefaultsWhenNothingIsSet() {
+        Settings settings = parse(Map.of());
+
+        assertThat(settings.httpPort()).isEqualTo(PortRequest.byDefault(8080));
+        assertThat(settings.mqttPort()).isEqualTo(PortRequest.byDefault(1883));
+        assertThat(settings.coapPort()).isEqualTo(PortRequest.byDefault(5683));
+        assertThat(settings.usesEmbeddedBroker()).isTrue();
+        assertThat(settings.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+        assertThat(settings.database().url()).startsWith("jdbc:h2:file:" + settings.dataDir().resolve("nearcast"));
+        assertThat(settings.adminToken()).isEmpty();
+        assertThat(settings.masterKey()).isEmpty();
+        assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void treatsBlankValuesAsUnset() {
+        assertThat(parse(with(Setting.HTTP_PORT, "  ")).httpPort()).isEqualTo(PortRequest.byDefault(8080));
+    }
+
+    @Test
+    void marksOperatorChosenPortsAsExplicitAndAcceptsZero() {
+        assertThat(parse(with(Setting.HTTP_PORT, "0")).httpPort()).isEqualTo(PortRequest.explicit(0));
+        assertThat(parse(with(Setting.MQTT_PORT, "18830")).mqttPort()).isEqualTo(PortRequest.explicit(18830));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "HTTP_PORT   | abc                 | NEARCAST_HTTP_PORT: 'abc' is not a port number",
+        "MQTT_PORT   | 70000               | NEARCAST_MQTT_PORT: '70000' is not a port number",
+        "COAP_PORT   | -1                  | NEARCAST_COAP_PORT: '-1' is not a port number",
+        "COAP_PORT   | 65535               | NEARCAST_COAP_PORT: 65535 leaves no port for CoAP over DTLS",
+        "MQTT_URL    | 127.0.0.1:1883      | NEARCAST_MQTT_URL: '127.0.0.1:1883' is not a broker URL (expected tcp://host:port",
+        "MQTT_URL    | tcp://u:p@host:1883 | NEARCAST_MQTT_URL: must not carry credentials",
+        "DB_URL      | jdbc:mysql://x/db   | NEARCAST_DB_URL: 'jdbc:mysql://x/db' is not supported",
+        "MASTER_KEY  | not-base64!!        | NEARCAST_MASTER_KEY: not valid base64",
+        "MASTER_KEY  | AAAAAAAAAAAAAAAAAAAAAA== | NEARCAST_MASTER_KEY: must decode to 32 bytes (AES-256), got 16",
+        "ADMIN_TOKEN | short               | NEARCAST_ADMIN_TOKEN: too short (5 characters; at least 24)",
+        "PUBLIC_URL  | ftp://x             | NEARCAST_PUBLIC_URL: 'ftp://x' must be an absolute http:// or https:// URL",
+        "SHUTDOWN_GRACE | soon             | NEARCAST_SHUTDOWN_GRACE: 'soon' is not a duration",
+    })
+    void namesTheVariableAndTheProblem(Setting setting, String value, String message) {
+        assertThatThrownBy(() -> parse(with(setting, value)))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessageStartingWith(message)
+                .satisfies(e -> assertThat(((ConfigurationError) e).setting()).isEqualTo(setting))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void neverEchoesAPasswordFromTheDatabaseUrl() {
+        assertThatThrownBy(() -> parse(with(Setting.DB_URL, "jdbc:oracle:thin:@h:1521/x?password=hunter2")))
+                .hasMessageNotContaining("hunter2");
+        DatabaseSettings database = parse(with(Setting.DB_URL, "jdbc:postgresql://h/db?user=u&password=hunter2")).database();
+        assertThat(database.redactedUrl()).doesNotContain("hunter2").contains("password=***");
+        assertThat(database.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void readsDurationsInCommonForms() {
+        assertThat(SettingsParser.duration(Setting.SHUTDOWN_GRACE, "500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(SettingsParser.duration(Setting.SHUTDOWN_GRACE, "2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(SettingsParser.duration(Setting.SHUTDOWN_GRACE, "PT3S")).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void keepsErrorLinesShortAndSingleLineWhateverWasTyped() {
+        String typed = "x".repeat(500) + "\nsecond line";
+        assertThatThrownBy(() -> parse(with(Setting.HTTP_PORT, typed)))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").hasSizeLessThan(200));
+    }
+}

@@ -9,6 +9,7 @@ import io.nearcast.app.config.Settings;
 import io.nearcast.app.db.Database;
 import io.nearcast.app.db.MasterKeyCheck;
 import io.nearcast.app.secrets.DataDirectory;
+import io.nearcast.app.secrets.DataDirectoryLock;
 import io.nearcast.app.secrets.ServerSecrets;
 import io.nearcast.gateway.coap.CoapListener;
 import io.nearcast.gateway.coap.CoapListenerSettings;
@@ -64,6 +65,8 @@ public final class NearcastRuntime {
     public synchronized ReadyLine start() {
         try {
             DataDirectory dataDirectory = DataDirectory.open(settings.dataDir());
+            DataDirectoryLock lock = dataDirectory.lock();
+            started.push(new Stage("data directory lock", lock::release));
             secrets = ServerSecrets.provision(settings, dataDirectory, random, System.out);
             startDatabase();
             BrokerConnection broker = BrokerConnection.open(settings, dataDirectory, random);

@@ -3,11 +3,16 @@ package io.nearcast.app.secrets;
 import io.nearcast.app.config.ConfigurationError;
 import io.nearcast.app.config.Setting;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
@@ -26,6 +31,8 @@ public final class DataDirectory {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+
+    private static final String LOCK_FILE = ".lock";
 
     private final Path root;
 
@@ -56,6 +63,37 @@ public final class DataDirectory {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * Takes the directory for this process, so two servers never share one embedded database
+     * and broker store. The lock is released by {@link DataDirectoryLock#release()} or, if the
+     * process dies, by the operating system.
+     *
+     * @throws ConfigurationError naming {@code NEARCAST_DATA_DIR} when another process holds it
+     */
+    public DataDirectoryLock lock() {
+        Path file = root.resolve(LOCK_FILE);
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
+                channel.close();
+                throw new ConfigurationError(Setting.DATA_DIR, root + " is in use by another Nearcast process"
+                        + (holder.isEmpty() ? "" : " (pid " + holder + ")") + "; stop it or choose another directory");
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+            return new DataDirectoryLock(channel, lock);
+        } catch (IOException e) {
+            throw new ConfigurationError(Setting.DATA_DIR, "cannot lock " + file + " (" + describe(e) + ")", e);
+        }
     }
 
     /** A sub-directory, created owner-only when missing. */

@@ -13,7 +13,11 @@ import java.util.concurrent.TimeUnit;
  * laptop without them the tests are skipped with a visible message, in CI they fail.
  */
 public enum ExternalTool {
-    COAP_CLIENT("/usr/bin/coap-client-openssl", "libcoap3-bin");
+    COAP_CLIENT("/usr/bin/coap-client-openssl", "libcoap3-bin"),
+    /** The Mosquitto 2 broker, started by tests as a private process on a free port. */
+    MOSQUITTO("/usr/sbin/mosquitto", "mosquitto"),
+    /** Writes Mosquitto password files ({@code -b <file> <user> <password>}). */
+    MOSQUITTO_PASSWD("/usr/bin/mosquitto_passwd", "mosquitto");
 
     private final String path;
     private final String debianPackage;

@@ -75,7 +75,10 @@ public final class DataDirectory {
     public DataDirectoryLock lock() {
         Path file = root.resolve(LOCK_FILE);
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel channel = POSIX
+                    ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(OWNER_FILE))
+                    : FileChannel.open(file, options);
             FileLock lock;
             try {
                 lock = channel.tryLock();

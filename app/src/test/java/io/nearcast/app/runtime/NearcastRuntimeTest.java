@@ -1,10 +1,12 @@
 package io.nearcast.app.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
 import io.nearcast.broker.domain.ServiceAccount;
 import io.nearcast.broker.hivemq.TestBroker;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,27 @@ class NearcastRuntimeTest {
             assertThat(again.getLocalPort()).isEqualTo(ready.http());
         }
         assertThat(runtime.health().components()).isEmpty();
+    }
+
+    @Test
+    void shutdownLetsARequestInFlightFinishAndThenRefusesNewConnections() throws Exception {
+        SlowTestController.reset();
+        ReadyLine ready = runtime.start();
+        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ready.http() + "/test/slow")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(SlowTestController.entered.await(10, TimeUnit.SECONDS)).as("request reached the controller").isTrue();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(runtime::stop);
+        Thread.sleep(300);
+        assertThat(stopping).as("shutdown waits for the request in flight").isNotDone();
+        SlowTestController.release.countDown();
+        stopping.get(30, TimeUnit.SECONDS);
+
+        HttpResponse<String> response = inFlight.get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("finished");
+        assertThatThrownBy(() -> getHealth(ready.http())).isInstanceOf(ConnectException.class);
     }
 
     private HttpResponse<String> getHealth(int port) throws Exception {

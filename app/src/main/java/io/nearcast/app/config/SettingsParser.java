@@ -76,7 +76,7 @@ public final class SettingsParser {
         }
         boolean usable = uri != null && uri.getScheme() != null && BROKER_SCHEMES.contains(uri.getScheme()) && uri.getHost() != null;
         if (!usable) {
-            throw new ConfigurationError(Setting.MQTT_URL, "'" + printable(text) + "' is not a broker URL (expected tcp://host:port, ssl://…, ws://… or wss://…)");
+            throw new ConfigurationError(Setting.MQTT_URL, "'" + printable(withoutUserInfo(text)) + "' is not a broker URL (expected tcp://host:port, ssl://…, ws://… or wss://…)");
         }
         if (uri.getUserInfo() != null) {
             throw new ConfigurationError(Setting.MQTT_URL, "must not carry credentials; use NEARCAST_MQTT_USERNAME and NEARCAST_MQTT_PASSWORD");
@@ -108,13 +108,21 @@ public final class SettingsParser {
     }
 
     private static String adminToken(String token) {
+        adminTokenProblem(token).ifPresent(problem -> {
+            throw new ConfigurationError(Setting.ADMIN_TOKEN, problem);
+        });
+        return token;
+    }
+
+    /** What is wrong with an administrator token, if anything; the same rule for a configured and a stored token. */
+    public static Optional<String> adminTokenProblem(String token) {
         if (token.length() < MIN_ADMIN_TOKEN_LENGTH) {
-            throw new ConfigurationError(Setting.ADMIN_TOKEN, "too short (" + token.length() + " characters; at least " + MIN_ADMIN_TOKEN_LENGTH + ")");
+            return Optional.of("too short (" + token.length() + " characters; at least " + MIN_ADMIN_TOKEN_LENGTH + ")");
         }
         if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new ConfigurationError(Setting.ADMIN_TOKEN, "may contain only printable ASCII without spaces");
+            return Optional.of("may contain only printable ASCII without spaces");
         }
-        return token;
+        return Optional.empty();
     }
 
     private static MasterKey masterKey(String text) {
@@ -160,6 +168,11 @@ public final class SettingsParser {
             // reported below
         }
         throw new ConfigurationError(setting, "'" + printable(text) + "' is not a duration (e.g. 500ms, 15s, 2m)");
+    }
+
+    /** Drops a {@code user:password@} part, so a malformed URL never puts a password into an error line. */
+    static String withoutUserInfo(String url) {
+        return url.replaceFirst("^([^:/]*://)[^/@]*@", "$1***@");
     }
 
     /** Keeps error lines single-line and short whatever the operator typed. */

@@ -10,6 +10,10 @@ import io.nearcast.kernel.domain.HealthProbe;
 import io.nearcast.kernel.persistence.SchemaModule;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -27,6 +31,7 @@ public final class Database implements HealthProbe, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
 
     private final DatabaseSettings settings;
     private final List<SchemaModule> modules;
@@ -46,8 +51,13 @@ public final class Database implements HealthProbe, AutoCloseable {
      */
     public void start() {
         pool = connect();
-        for (SchemaModule module : modules) {
-            migrate(module);
+        try {
+            for (SchemaModule module : modules) {
+                migrate(module);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
         LOG.info("Database ready: {} ({} schema modules)", settings.redactedUrl(), modules.size());
     }
@@ -75,6 +85,21 @@ public final class Database implements HealthProbe, AutoCloseable {
         if (current == null || current.isClosed()) {
             return Health.down("not started");
         }
+        // the pool may wait its whole connect timeout for a connection; health answers within about a second
+        CompletableFuture<Health> probe = CompletableFuture.supplyAsync(() -> probe(current));
+        try {
+            return probe.get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Health.down("no connection within " + HEALTH_TIMEOUT.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return Health.down(firstLine(e.getCause().getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Health.down("interrupted");
+        }
+    }
+
+    private Health probe(HikariDataSource current) {
         try (Connection connection = current.getConnection()) {
             return connection.isValid(1) ? Health.up(settings.vendor().name()) : Health.down("connection not valid");
         } catch (SQLException e) {
@@ -134,7 +159,7 @@ public final class Database implements HealthProbe, AutoCloseable {
         return firstLine(failure.getMessage());
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "no detail";
         }

@@ -36,7 +36,7 @@ public final class MasterKeyCheck {
                         "differs from the key this database's secrets were encrypted with; start with the original key");
             }
         } catch (SQLException e) {
-            throw new ConfigurationError(Setting.DB_URL, "cannot read installation facts: " + e.getMessage(), e);
+            throw new ConfigurationError(Setting.DB_URL, "cannot read installation facts: " + Database.firstLine(e.getMessage()), e);
         }
     }
 

@@ -12,6 +12,7 @@ import io.nearcast.kernel.domain.HealthProbe;
 import io.nearcast.kernel.mqtt.MqttLink;
 import io.nearcast.kernel.mqtt.MqttLinkException;
 import io.nearcast.kernel.mqtt.MqttLinkSettings;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -95,6 +96,8 @@ final class BrokerConnection implements AutoCloseable {
             return broker;
         } catch (BrokerStartException e) {
             throw new ConfigurationError(Setting.MQTT_PORT, "embedded broker on port " + port + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new ConfigurationError(Setting.DATA_DIR, e.getMessage() + " (" + e.getCause().getMessage() + ")", e);
         }
     }
 

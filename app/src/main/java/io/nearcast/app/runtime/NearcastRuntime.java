@@ -153,7 +153,10 @@ public final class NearcastRuntime {
         try {
             server.start();
         } catch (RuntimeException e) {
-            throw PortChoice.portTaken(Setting.HTTP_PORT, settings.httpPort().port(), e);
+            if (PortChoice.isBindFailure(e)) {
+                throw PortChoice.portTaken(Setting.HTTP_PORT, settings.httpPort().port(), e);
+            }
+            throw e;
         }
         started.push(new Stage("HTTP", () -> stopHttp(server)));
         return server.getPort();

@@ -4,6 +4,7 @@ import io.nearcast.app.config.ConfigurationError;
 import io.nearcast.app.config.PortRequest;
 import io.nearcast.app.config.Setting;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -44,6 +45,16 @@ public final class PortChoice {
     /** The error for a listener that could not bind its port. */
     public static ConfigurationError portTaken(Setting setting, int port, Throwable cause) {
         return new ConfigurationError(setting, "port " + port + " is already in use (pick another, or 0 for any free port)", cause);
+    }
+
+    /** True when a listener failed because its address could not be bound (port taken or not permitted). */
+    static boolean isBindFailure(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isFree(int port, Transport transport) {

@@ -2,6 +2,7 @@ package io.nearcast.app.secrets;
 
 import io.nearcast.app.config.ConfigurationError;
 import io.nearcast.app.config.Setting;
+import io.nearcast.app.config.SettingsParser;
 import io.nearcast.app.config.Settings;
 import io.nearcast.kernel.domain.MasterKey;
 import java.io.PrintStream;
@@ -32,6 +33,9 @@ public record ServerSecrets(String adminToken, MasterKey masterKey) {
             return new ServerSecrets(settings.adminToken().get(), masterKey);
         }
         StoredSecret token = dataDirectory.secret(ADMIN_TOKEN_FILE, () -> newAdminToken(random));
+        SettingsParser.adminTokenProblem(token.value()).ifPresent(problem -> {
+            throw new ConfigurationError(Setting.ADMIN_TOKEN, "unset, and " + token.file() + " is unusable: " + problem);
+        });
         if (token.created()) {
             announce(token, console);
         }

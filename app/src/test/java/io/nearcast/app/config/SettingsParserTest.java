@@ -83,6 +83,15 @@ class SettingsParserTest {
     }
 
     @Test
+    void neverEchoesCredentialsFromAMalformedBrokerUrl() {
+        assertThatThrownBy(() -> parse(with(Setting.MQTT_URL, "mqtt://user:hunter2@broker")))
+                .hasMessageNotContaining("hunter2")
+                .hasMessageContaining("'mqtt://***@broker' is not a broker URL");
+        assertThatThrownBy(() -> parse(with(Setting.MQTT_URL, "tcp://user:hunter2@bro ker:1883")))
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
     void readsDurationsInCommonForms() {
         assertThat(SettingsParser.duration(Setting.SHUTDOWN_GRACE, "500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(SettingsParser.duration(Setting.SHUTDOWN_GRACE, "2m")).isEqualTo(Duration.ofMinutes(2));

@@ -83,6 +83,17 @@ class ServerSecretsTest {
     }
 
     @Test
+    void holdsAStoredAdminTokenToTheSameRuleAsAConfiguredOne() throws Exception {
+        Path dataDir = Files.createDirectories(temp.resolve("truncated"));
+        Files.writeString(dataDir.resolve("admin-token"), "nca_short\n");
+
+        assertThatThrownBy(() -> provision(dataDir, Map.of()))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessageStartingWith("NEARCAST_ADMIN_TOKEN: unset, and ")
+                .hasMessageContaining("admin-token is unusable: too short (9 characters; at least 24)");
+    }
+
+    @Test
     void namesTheMasterKeyWhenTheStoredKeyIsDamaged() throws Exception {
         Path dataDir = Files.createDirectories(temp.resolve("damaged"));
         Files.writeString(dataDir.resolve("master-key"), "dGhpcyBpcyB0b28gc2hvcnQ=\n");

@@ -145,11 +145,20 @@ public final class EmbeddedBroker implements HealthProbe, AutoCloseable {
         }
         try {
             broker.stop().get(30, TimeUnit.SECONDS);
-            broker.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("Embedded MQTT broker did not stop cleanly: {}", e.toString());
+        } finally {
+            closeQuietly(broker);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedHiveMQ broker) {
+        try {
+            broker.close();
+        } catch (Exception e) {
+            LOG.warn("Embedded MQTT broker did not close cleanly: {}", e.toString());
         }
     }
 

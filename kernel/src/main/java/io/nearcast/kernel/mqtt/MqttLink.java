@@ -47,6 +47,7 @@ public final class MqttLink implements HealthProbe, AutoCloseable {
             IMqttToken token = client.connect(connectionOptions());
             token.waitForCompletion(settings.connectTimeout().toMillis());
             if (!client.isConnected()) {
+                closeQuietly();
                 throw new MqttLinkException("no answer from " + settings.serverUri() + " within " + settings.connectTimeout().toSeconds() + " s", null);
             }
             LOG.info("MQTT link connected to {} as {}", settings.serverUri(), settings.clientId());

@@ -1,0 +1,100 @@
+package io.nearcast.registry.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The adapters' access to the database: one pooled connection per operation, closed afterwards,
+ * and every {@link SQLException} turned into a {@link RepositoryException} naming the operation.
+ * Thread-safe as long as the {@link DataSource} is.
+ */
+final class Jdbc {
+
+    /** Work on an open connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    Jdbc(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** Runs the work in auto-commit mode. */
+    <T> T run(String operation, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.on(connection);
+        } catch (SQLException e) {
+            throw new RepositoryException(operation, e);
+        }
+    }
+
+    /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+    <T> T inTransaction(String operation, Work<T> work) {
+        return run(operation, connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.on(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                // pooled connections go back as they came
+                connection.setAutoCommit(autoCommit);
+            }
+        });
+    }
+
+    static <T> List<T> rows(PreparedStatement statement, RowReader<T> reader) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            List<T> items = new ArrayList<>();
+            while (rows.next()) {
+                items.add(reader.read(rows));
+            }
+            return items;
+        }
+    }
+
+    static <T> Optional<T> firstRow(PreparedStatement statement, RowReader<T> reader) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
+        }
+    }
+
+    /** Runs a {@code SELECT COUNT(*)}. */
+    static long count(PreparedStatement statement) throws SQLException {
+        return firstRow(statement, row -> row.getLong(1)).orElseThrow();
+    }
+
+    /** {@code ?, ?, ?} for an {@code IN} list of {@code n} values; {@code n} is at least 1. */
+    static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * JDBC adapters for the registry's ports, on H2 (PostgreSQL mode) or PostgreSQL: plain
+ * {@code PreparedStatement}s over a {@link javax.sql.DataSource}, tables created by the
+ * {@link io.nearcast.registry.jdbc.RegistrySchema#MODULE} migrations.
+ *
+ * <p>Instants are stored as UTC {@code TIMESTAMP WITH TIME ZONE} truncated to microseconds, the
+ * precision both databases keep. Lists are ordered by each table's {@code seq} column, never by a
+ * timestamp. Every {@link java.sql.SQLException} surfaces as a {@link io.nearcast.registry.jdbc.RepositoryException}.
+ */
+package io.nearcast.registry.jdbc;

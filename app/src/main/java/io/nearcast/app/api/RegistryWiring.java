@@ -1,0 +1,66 @@
+package io.nearcast.app.api;
+
+import io.micronaut.context.annotation.Factory;
+import io.nearcast.app.runtime.NearcastRuntime;
+import io.nearcast.kernel.persistence.SchemaModule;
+import io.nearcast.registry.domain.AuditLog;
+import io.nearcast.registry.domain.StoreRepository;
+import io.nearcast.registry.domain.Stores;
+import io.nearcast.registry.domain.TokenRepository;
+import io.nearcast.registry.domain.Tokens;
+import io.nearcast.registry.jdbc.JdbcAuditLog;
+import io.nearcast.registry.jdbc.JdbcStoreRepository;
+import io.nearcast.registry.jdbc.JdbcTokenRepository;
+import io.nearcast.registry.jdbc.RegistrySchema;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Wires the device registry into the all-in-one server: JDBC adapters on the server's database,
+ * the registry's services on top. Created on first use, which is after the runtime started the
+ * database (HTTP is the last part to start).
+ */
+@Factory
+class RegistryWiring {
+
+    @Singleton
+    @Named("registry")
+    SchemaModule registrySchema() {
+        return RegistrySchema.MODULE;
+    }
+
+    @Singleton
+    StoreRepository storeRepository(NearcastRuntime runtime) {
+        return new JdbcStoreRepository(runtime.database().dataSource());
+    }
+
+    @Singleton
+    TokenRepository tokenRepository(NearcastRuntime runtime) {
+        return new JdbcTokenRepository(runtime.database().dataSource());
+    }
+
+    @Singleton
+    AuditLog auditLog(NearcastRuntime runtime) {
+        return new JdbcAuditLog(runtime.database().dataSource());
+    }
+
+    /** Microsecond ticks: what both databases store, so a created resource reads back identically. */
+    @Singleton
+    @Named("registry")
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+
+    @Singleton
+    Stores stores(StoreRepository repository, AuditLog audit, @Named("registry") Clock clock) {
+        return new Stores(repository, audit, clock);
+    }
+
+    @Singleton
+    Tokens tokens(TokenRepository repository, StoreRepository stores, AuditLog audit, @Named("registry") Clock clock, NearcastRuntime runtime) {
+        return new Tokens(repository, stores, audit, clock, new SecureRandom(), runtime.secrets().adminToken());
+    }
+}

@@ -1,0 +1,148 @@
+package io.nearcast.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * For every API endpoint: no token → 401, an unknown token → 401, staff of store A on store B's
+ * resources → 404, staff on an admin-only endpoint → 403, admin → allowed. A new endpoint is not
+ * done until it has its row here.
+ */
+@Timeout(120)
+class ApiAuthorizationMatrixTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static ApiServer server;
+    private static String storeA;
+    private static String storeB;
+    private static String staffA;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ApiServer.start(dataDir);
+        storeA = server.createStore("Store A");
+        storeB = server.createStore("Store B");
+        staffA = server.staffToken(storeA);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Who may call an endpoint: admins only, or staff within their stores. */
+    enum Access { ADMIN_ONLY, STAFF_OWN_STORE }
+
+    /**
+     * One endpoint. {@code path} and {@code body} are built late (the stores exist only after
+     * start); {@code foreignPath} is the same endpoint on store B, for staff-scoped endpoints.
+     */
+    record Endpoint(String name, String method, Supplier<String> path, Supplier<String> foreignPath, Supplier<String> body, Access access, int adminStatus) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Endpoint> endpoints() {
+        String store = "{\"name\":\"X\",\"timezone\":\"Europe/Berlin\",\"location\":{\"lat\":1,\"lon\":2}}";
+        return Stream.of(
+                new Endpoint("POST /stores", "POST", () -> "/api/v1/stores", null, () -> store, Access.ADMIN_ONLY, 201),
+                new Endpoint("GET /stores", "GET", () -> "/api/v1/stores", null, () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("GET /stores/{id}", "GET", () -> "/api/v1/stores/" + storeA, () -> "/api/v1/stores/" + storeB, () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("POST /tokens", "POST", () -> "/api/v1/tokens", null, () -> "{\"role\":\"staff\",\"storeIds\":[\"" + storeB + "\"]}", Access.ADMIN_ONLY, 201),
+                new Endpoint("GET /tokens", "GET", () -> "/api/v1/tokens", null, () -> null, Access.ADMIN_ONLY, 200),
+                new Endpoint("DELETE /tokens/{id}", "DELETE", ApiAuthorizationMatrixTest::revocableTokenPath, null, () -> null, Access.ADMIN_ONLY, 204),
+                new Endpoint("GET /audit", "GET", () -> "/api/v1/audit", null, () -> null, Access.ADMIN_ONLY, 200));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void refusesACallWithoutAToken(Endpoint endpoint) throws Exception {
+        HttpResponse<String> response = call(endpoint, endpoint.path().get(), Optional.empty());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void refusesAnUnknownToken(Endpoint endpoint) throws Exception {
+        assertThat(call(endpoint, endpoint.path().get(), Optional.of("ncs_not-a-real-token")).statusCode()).isEqualTo(401);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void staffGetsOnlyWhatTheirStoreScopeAllows(Endpoint endpoint) throws Exception {
+        if (endpoint.access() == Access.ADMIN_ONLY) {
+            HttpResponse<String> response = call(endpoint, endpoint.path().get(), Optional.of(staffA));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+            return;
+        }
+        assertThat(call(endpoint, endpoint.path().get(), Optional.of(staffA)).statusCode()).isEqualTo(200);
+        if (endpoint.foreignPath() != null) {
+            HttpResponse<String> foreign = call(endpoint, endpoint.foreignPath().get(), Optional.of(staffA));
+            assertThat(foreign.statusCode()).as("store B's resource for staff of A").isEqualTo(404);
+            assertThat(foreign.body()).doesNotContain("Store B");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void adminIsAllowed(Endpoint endpoint) throws Exception {
+        HttpResponse<String> response = call(endpoint, endpoint.path().get(), Optional.of(ApiServer.ADMIN));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(endpoint.adminStatus());
+        if (endpoint.foreignPath() != null) {
+            assertThat(call(endpoint, endpoint.foreignPath().get(), Optional.of(ApiServer.ADMIN)).statusCode()).isEqualTo(endpoint.adminStatus());
+        }
+    }
+
+    @Test
+    void staffListsOnlyTheirOwnStores() throws Exception {
+        HttpResponse<String> response = server.get("/api/v1/stores", staffA);
+
+        assertThat(response.body()).contains(storeA).doesNotContain(storeB).contains("\"total\":1");
+    }
+
+    @Test
+    void aRevokedTokenIsRefused() throws Exception {
+        String token = server.staffToken(storeA);
+        assertThat(server.get("/api/v1/stores", token).statusCode()).isEqualTo(200);
+
+        String id = ApiServer.field(server.get("/api/v1/tokens?size=1", ApiServer.ADMIN).body(), "id");
+        assertThat(server.send("DELETE", "/api/v1/tokens/" + id, Optional.of(ApiServer.ADMIN), Optional.empty()).statusCode()).isEqualTo(204);
+
+        assertThat(server.get("/api/v1/stores", token).statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> call(Endpoint endpoint, String path, Optional<String> token) throws Exception {
+        return server.send(endpoint.method(), path, token, Optional.ofNullable(endpoint.body().get()));
+    }
+
+    /** A fresh token to revoke, so every row can run independently. */
+    private static String revocableTokenPath() {
+        try {
+            server.staffToken(storeA);
+            return "/api/v1/tokens/" + ApiServer.field(server.get("/api/v1/tokens?size=1", ApiServer.ADMIN).body(), "id");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,116 @@
+package io.nearcast.app.api;
+
+import io.micronaut.context.ApplicationContext;
+import io.nearcast.app.runtime.NearcastRuntime;
+import io.nearcast.app.runtime.ReadyLine;
+import io.nearcast.broker.domain.ServiceAccount;
+import io.nearcast.broker.hivemq.TestBroker;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The server in this JVM on free ports, with a known admin token, for API tests. */
+final class ApiServer implements AutoCloseable {
+
+    static final String ADMIN = "test-admin-token-0123456789abcdef";
+
+    private final ApplicationContext context;
+    private final NearcastRuntime runtime;
+    private final int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private ApiServer(ApplicationContext context, NearcastRuntime runtime, int port) {
+        this.context = context;
+        this.runtime = runtime;
+        this.port = port;
+    }
+
+    static ApiServer start(Path dataDir, Map<String, Object> extra) {
+        TestBroker broker = TestBroker.get();
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "nearcast.http-port", "0",
+                "nearcast.coap-port", "0",
+                "nearcast.data-dir", dataDir.toString(),
+                "nearcast.admin-token", ADMIN,
+                "nearcast.mqtt-url", broker.url(),
+                "nearcast.mqtt-username", ServiceAccount.USERNAME,
+                "nearcast.mqtt-password", new String(broker.serviceAccount().password(), StandardCharsets.US_ASCII)));
+        properties.putAll(extra);
+        ApplicationContext context = ApplicationContext.builder().properties(properties).start();
+        NearcastRuntime runtime = context.getBean(NearcastRuntime.class);
+        ReadyLine ready = runtime.start();
+        return new ApiServer(context, runtime, ready.http());
+    }
+
+    static ApiServer start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    NearcastRuntime runtime() {
+        return runtime;
+    }
+
+    HttpResponse<String> send(String method, String path, Optional<String> token, Optional<String> json) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, json.map(HttpRequest.BodyPublishers::ofString).orElse(HttpRequest.BodyPublishers.noBody()));
+        token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        json.ifPresent(j -> builder.header("Content-Type", "application/json"));
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return send("GET", path, Optional.of(token), Optional.empty());
+    }
+
+    HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
+        return send("POST", path, Optional.of(token), Optional.of(json));
+    }
+
+    /** A store registered by the admin; returns its id. */
+    String createStore(String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/api/v1/stores", ADMIN,
+                "{\"name\":\"" + name + "\",\"timezone\":\"Europe/Berlin\",\"location\":{\"lat\":52.52,\"lon\":13.40}}");
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("store not created: " + response.statusCode() + " " + response.body());
+        }
+        return field(response.body(), "id");
+    }
+
+    /** A staff token scoped to one store; returns its secret. */
+    String staffToken(String storeId) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/api/v1/tokens", ADMIN, "{\"role\":\"staff\",\"storeIds\":[\"" + storeId + "\"]}");
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("token not issued: " + response.statusCode() + " " + response.body());
+        }
+        return field(response.body(), "token");
+    }
+
+    /** A top-level string field of a JSON object (enough for ids and tokens in tests). */
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no field " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    @Override
+    public void close() {
+        runtime.stop();
+        context.close();
+    }
+
+    static Path tempDir(String prefix) throws IOException {
+        return Files.createTempDirectory(prefix);
+    }
+}

@@ -56,6 +56,10 @@ final class ApiServer implements AutoCloseable {
         return start(dataDir, Map.of());
     }
 
+    ApplicationContext context() {
+        return context;
+    }
+
     NearcastRuntime runtime() {
         return runtime;
     }

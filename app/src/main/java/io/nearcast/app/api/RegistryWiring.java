@@ -8,9 +8,12 @@ import io.nearcast.registry.domain.StoreRepository;
 import io.nearcast.registry.domain.Stores;
 import io.nearcast.registry.domain.TokenRepository;
 import io.nearcast.registry.domain.Tokens;
+import io.nearcast.registry.domain.ZoneRepository;
+import io.nearcast.registry.domain.Zones;
 import io.nearcast.registry.jdbc.JdbcAuditLog;
 import io.nearcast.registry.jdbc.JdbcStoreRepository;
 import io.nearcast.registry.jdbc.JdbcTokenRepository;
+import io.nearcast.registry.jdbc.JdbcZoneRepository;
 import io.nearcast.registry.jdbc.RegistrySchema;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -57,6 +60,16 @@ class RegistryWiring {
     @Singleton
     Stores stores(StoreRepository repository, AuditLog audit, @Named("registry") Clock clock) {
         return new Stores(repository, audit, clock);
+    }
+
+    @Singleton
+    ZoneRepository zoneRepository(NearcastRuntime runtime) {
+        return new JdbcZoneRepository(runtime.database().dataSource());
+    }
+
+    @Singleton
+    Zones zones(ZoneRepository repository, Stores stores, AuditLog audit, @Named("registry") Clock clock) {
+        return new Zones(repository, stores, audit, clock);
     }
 
     @Singleton

@@ -30,6 +30,8 @@ class ApiAuthorizationMatrixTest {
     private static String storeA;
     private static String storeB;
     private static String staffA;
+    private static String zoneA;
+    private static String zoneB;
 
     @BeforeAll
     static void start() throws Exception {
@@ -37,6 +39,8 @@ class ApiAuthorizationMatrixTest {
         storeA = server.createStore("Store A");
         storeB = server.createStore("Store B");
         staffA = server.staffToken(storeA);
+        zoneA = server.createZone(storeA);
+        zoneB = server.createZone(storeB);
     }
 
     @AfterAll
@@ -64,6 +68,12 @@ class ApiAuthorizationMatrixTest {
                 new Endpoint("POST /stores", "POST", () -> "/api/v1/stores", null, () -> store, Access.ADMIN_ONLY, 201),
                 new Endpoint("GET /stores", "GET", () -> "/api/v1/stores", null, () -> null, Access.STAFF_OWN_STORE, 200),
                 new Endpoint("GET /stores/{id}", "GET", () -> "/api/v1/stores/" + storeA, () -> "/api/v1/stores/" + storeB, () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("POST /stores/{id}/zones", "POST", () -> "/api/v1/stores/" + storeA + "/zones", () -> "/api/v1/stores/" + storeB + "/zones",
+                        () -> ApiServer.CIRCLE_ZONE, Access.STAFF_OWN_STORE, 201),
+                new Endpoint("GET /stores/{id}/zones", "GET", () -> "/api/v1/stores/" + storeA + "/zones", () -> "/api/v1/stores/" + storeB + "/zones",
+                        () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("GET /stores/{id}/zones/{id}", "GET", () -> "/api/v1/stores/" + storeA + "/zones/" + zoneA,
+                        () -> "/api/v1/stores/" + storeB + "/zones/" + zoneB, () -> null, Access.STAFF_OWN_STORE, 200),
                 new Endpoint("POST /tokens", "POST", () -> "/api/v1/tokens", null, () -> "{\"role\":\"staff\",\"storeIds\":[\"" + storeB + "\"]}", Access.ADMIN_ONLY, 201),
                 new Endpoint("GET /tokens", "GET", () -> "/api/v1/tokens", null, () -> null, Access.ADMIN_ONLY, 200),
                 new Endpoint("DELETE /tokens/{id}", "DELETE", ApiAuthorizationMatrixTest::revocableTokenPath, null, () -> null, Access.ADMIN_ONLY, 204),
@@ -94,7 +104,7 @@ class ApiAuthorizationMatrixTest {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
             return;
         }
-        assertThat(call(endpoint, endpoint.path().get(), Optional.of(staffA)).statusCode()).isEqualTo(200);
+        assertThat(call(endpoint, endpoint.path().get(), Optional.of(staffA)).statusCode()).isEqualTo(endpoint.adminStatus());
         if (endpoint.foreignPath() != null) {
             HttpResponse<String> foreign = call(endpoint, endpoint.foreignPath().get(), Optional.of(staffA));
             assertThat(foreign.statusCode()).as("store B's resource for staff of A").isEqualTo(404);

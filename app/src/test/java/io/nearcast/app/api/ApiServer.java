@@ -90,6 +90,17 @@ final class ApiServer implements AutoCloseable {
         return field(response.body(), "id");
     }
 
+    static final String CIRCLE_ZONE = "{\"name\":\"Entrance\",\"circle\":{\"lat\":52.52,\"lon\":13.405,\"radiusMeters\":15}}";
+
+    /** A circular zone in the store, created by the admin; returns its id. */
+    String createZone(String storeId) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/api/v1/stores/" + storeId + "/zones", ADMIN, CIRCLE_ZONE);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("zone not created: " + response.statusCode() + " " + response.body());
+        }
+        return field(response.body(), "id");
+    }
+
     /** A staff token scoped to one store; returns its secret. */
     String staffToken(String storeId) throws IOException, InterruptedException {
         HttpResponse<String> response = post("/api/v1/tokens", ADMIN, "{\"role\":\"staff\",\"storeIds\":[\"" + storeId + "\"]}");

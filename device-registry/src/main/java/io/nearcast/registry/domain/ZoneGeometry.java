@@ -2,6 +2,7 @@ package io.nearcast.registry.domain;
 
 import io.nearcast.kernel.domain.InvalidField;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,13 +59,21 @@ public final class ZoneGeometry {
     /** The area as a GeoJSON object (maps, lists, numbers), the inverse of {@link #parse}. */
     public static Map<String, Object> toGeoJson(Geometry geometry) {
         if (geometry instanceof Polygon polygon) {
-            return Map.of("type", "Polygon", "coordinates", rings(polygon));
+            return typed("Polygon", rings(polygon));
         }
         List<Object> polygons = new ArrayList<>();
         for (int i = 0; i < geometry.getNumGeometries(); i++) {
             polygons.add(rings((Polygon) geometry.getGeometryN(i)));
         }
-        return Map.of("type", "MultiPolygon", "coordinates", polygons);
+        return typed("MultiPolygon", polygons);
+    }
+
+    /** A GeoJSON geometry object with {@code type} first, as people expect to read it. */
+    static Map<String, Object> typed(String type, Object coordinates) {
+        Map<String, Object> geometry = new LinkedHashMap<>();
+        geometry.put("type", type);
+        geometry.put("coordinates", coordinates);
+        return geometry;
     }
 
     private static List<Object> rings(Polygon polygon) {

@@ -5,10 +5,14 @@ import io.nearcast.kernel.domain.NotFound;
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Zones of a store; staff manage the zones of their own stores. */
 public final class Zones {
+
+    static final int MAX_EXPORT = 10_000;
 
     private final ZoneRepository repository;
     private final Stores stores;
@@ -30,6 +34,32 @@ public final class Zones {
         audit.record(new AuditEntry(clock.instant(), caller.actor(), "create", "zone/" + zone.id(),
                 "store=" + store.id() + ", name=" + zone.name() + ", shape=" + describe(zone.shape())));
         return zone;
+    }
+
+    /** Creates all the zones or, if any cannot be stored, none. */
+    public List<Zone> importAll(Caller caller, String storeId, List<NewZone> requests) {
+        Store store = stores.get(caller, storeId);
+        List<Zone> created = requests.stream()
+                .map(request -> new Zone(UUID.randomUUID().toString(), store.id(), request.name(), request.floor(), request.tags(), request.shape(), clock.instant()))
+                .toList();
+        repository.insertAll(created);
+        audit.record(new AuditEntry(clock.instant(), caller.actor(), "create", "store/" + store.id() + "/zones",
+                "imported " + created.size() + " zones"));
+        return created;
+    }
+
+    /** Every zone of the store, for export; at most {@value #MAX_EXPORT}. */
+    public List<Zone> all(Caller caller, String storeId) {
+        StoreId id = stores.get(caller, storeId).id();
+        List<Zone> zones = new ArrayList<>();
+        for (int page = 0; zones.size() < MAX_EXPORT; page++) {
+            Page<Zone> slice = repository.list(id, new PageRequest(page, PageRequest.MAX_SIZE));
+            zones.addAll(slice.items());
+            if (slice.items().size() < PageRequest.MAX_SIZE) {
+                break;
+            }
+        }
+        return zones;
     }
 
     public Zone get(Caller caller, String storeId, String zoneId) {

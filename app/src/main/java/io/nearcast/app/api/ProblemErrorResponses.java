@@ -21,7 +21,7 @@ final class ProblemErrorResponses implements ErrorResponseProcessor<Problem> {
         HttpStatus status = response.getStatus();
         String detail = context.getErrors().stream().findFirst().map(Error::getMessage).orElse(status.getReason());
         String field = context.getErrors().stream().findFirst().flatMap(Error::getPath).orElse(null);
-        Problem body = new Problem("about:blank", status.getReason(), status.getCode(), detail, field);
+        Problem body = new Problem("about:blank", status.getReason(), status.getCode(), detail, field, null);
         return response.contentType(Problem.MEDIA_TYPE).body(body);
     }
 }

@@ -8,6 +8,8 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.nearcast.kernel.domain.Conflict;
 import io.nearcast.kernel.domain.Forbidden;
 import io.nearcast.kernel.domain.InvalidField;
+import io.nearcast.kernel.domain.InvalidFields;
+import java.util.List;
 import io.nearcast.kernel.domain.NotFound;
 import jakarta.inject.Singleton;
 
@@ -50,6 +52,19 @@ final class ProblemHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, Conflict e) {
             return Problem.response(HttpStatus.CONFLICT, e.getMessage());
+        }
+    }
+
+    @Produces
+    @Singleton
+    static final class InvalidFieldsHandler implements ExceptionHandler<InvalidFields, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, InvalidFields e) {
+            List<Problem.FieldProblem> errors = e.problems().stream()
+                    .map(problem -> new Problem.FieldProblem(problem.field(), problem.getMessage()))
+                    .toList();
+            HttpStatus status = HttpStatus.UNPROCESSABLE_ENTITY;
+            return Problem.response(new Problem("about:blank", status.getReason(), status.getCode(), e.getMessage(), null, errors));
         }
     }
 }

@@ -92,6 +92,9 @@ final class ApiServer implements AutoCloseable {
 
     static final String CIRCLE_ZONE = "{\"name\":\"Entrance\",\"circle\":{\"lat\":52.52,\"lon\":13.405,\"radiusMeters\":15}}";
 
+    static final String CIRCLE_COLLECTION = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+            + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[13.405,52.52]},\"properties\":{\"name\":\"Till\",\"radiusMeters\":5}}]}";
+
     /** A circular zone in the store, created by the admin; returns its id. */
     String createZone(String storeId) throws IOException, InterruptedException {
         HttpResponse<String> response = post("/api/v1/stores/" + storeId + "/zones", ADMIN, CIRCLE_ZONE);

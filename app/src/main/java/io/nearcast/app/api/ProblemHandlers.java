@@ -9,14 +9,56 @@ import io.nearcast.kernel.domain.Conflict;
 import io.nearcast.kernel.domain.Forbidden;
 import io.nearcast.kernel.domain.InvalidField;
 import io.nearcast.kernel.domain.InvalidFields;
-import java.util.List;
 import io.nearcast.kernel.domain.NotFound;
 import jakarta.inject.Singleton;
+import java.util.List;
 
-/** Maps the domain's refusals and the framework's input errors to problem+json responses. */
+/**
+ * Maps the domain's refusals to problem+json responses (the framework's own errors go through
+ * {@link ProblemErrorResponses}). One small handler per refusal type: Micronaut picks a handler
+ * by the exception's type.
+ */
 final class ProblemHandlers {
 
     private ProblemHandlers() {
+    }
+
+    /** A refusal whose message is the whole story, answered with one fixed status. */
+    abstract static class StatusHandler<E extends RuntimeException> implements ExceptionHandler<E, HttpResponse<Problem>> {
+        private final HttpStatus status;
+
+        StatusHandler(HttpStatus status) {
+            this.status = status;
+        }
+
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, E e) {
+            return Problem.response(status, e.getMessage());
+        }
+    }
+
+    @Produces
+    @Singleton
+    static final class NotFoundHandler extends StatusHandler<NotFound> {
+        NotFoundHandler() {
+            super(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @Produces
+    @Singleton
+    static final class ForbiddenHandler extends StatusHandler<Forbidden> {
+        ForbiddenHandler() {
+            super(HttpStatus.FORBIDDEN);
+        }
+    }
+
+    @Produces
+    @Singleton
+    static final class ConflictHandler extends StatusHandler<Conflict> {
+        ConflictHandler() {
+            super(HttpStatus.CONFLICT);
+        }
     }
 
     @Produces
@@ -25,33 +67,6 @@ final class ProblemHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, InvalidField e) {
             return Problem.response(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), e.field());
-        }
-    }
-
-    @Produces
-    @Singleton
-    static final class NotFoundHandler implements ExceptionHandler<NotFound, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, NotFound e) {
-            return Problem.response(HttpStatus.NOT_FOUND, e.getMessage());
-        }
-    }
-
-    @Produces
-    @Singleton
-    static final class ForbiddenHandler implements ExceptionHandler<Forbidden, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, Forbidden e) {
-            return Problem.response(HttpStatus.FORBIDDEN, e.getMessage());
-        }
-    }
-
-    @Produces
-    @Singleton
-    static final class ConflictHandler implements ExceptionHandler<Conflict, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, Conflict e) {
-            return Problem.response(HttpStatus.CONFLICT, e.getMessage());
         }
     }
 

@@ -3,7 +3,10 @@ package io.nearcast.app.api;
 import io.micronaut.context.annotation.Factory;
 import io.nearcast.app.runtime.NearcastRuntime;
 import io.nearcast.kernel.persistence.SchemaModule;
+import io.nearcast.kernel.domain.SecretBox;
 import io.nearcast.registry.domain.AuditLog;
+import io.nearcast.registry.domain.BeaconRepository;
+import io.nearcast.registry.domain.Beacons;
 import io.nearcast.registry.domain.StoreRepository;
 import io.nearcast.registry.domain.Stores;
 import io.nearcast.registry.domain.TokenRepository;
@@ -11,6 +14,7 @@ import io.nearcast.registry.domain.Tokens;
 import io.nearcast.registry.domain.ZoneRepository;
 import io.nearcast.registry.domain.Zones;
 import io.nearcast.registry.jdbc.JdbcAuditLog;
+import io.nearcast.registry.jdbc.JdbcBeaconRepository;
 import io.nearcast.registry.jdbc.JdbcStoreRepository;
 import io.nearcast.registry.jdbc.JdbcTokenRepository;
 import io.nearcast.registry.jdbc.JdbcZoneRepository;
@@ -70,6 +74,22 @@ class RegistryWiring {
     @Singleton
     Zones zones(ZoneRepository repository, Stores stores, AuditLog audit, @Named("registry") Clock clock) {
         return new Zones(repository, stores, audit, clock);
+    }
+
+    @Singleton
+    BeaconRepository beaconRepository(NearcastRuntime runtime) {
+        return new JdbcBeaconRepository(runtime.database().dataSource());
+    }
+
+    /** Seals secrets at rest (beacon identity keys, and later PSKs and tag keys) with the master key. */
+    @Singleton
+    SecretBox secretBox(NearcastRuntime runtime) {
+        return new SecretBox(runtime.secrets().masterKey(), new SecureRandom());
+    }
+
+    @Singleton
+    Beacons beacons(BeaconRepository repository, ZoneRepository zones, Stores stores, AuditLog audit, SecretBox box, @Named("registry") Clock clock) {
+        return new Beacons(repository, zones, stores, audit, box, clock);
     }
 
     @Singleton

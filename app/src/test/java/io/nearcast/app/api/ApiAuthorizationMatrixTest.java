@@ -32,6 +32,8 @@ class ApiAuthorizationMatrixTest {
     private static String staffA;
     private static String zoneA;
     private static String zoneB;
+    private static String beaconA;
+    private static String beaconB;
 
     @BeforeAll
     static void start() throws Exception {
@@ -41,6 +43,8 @@ class ApiAuthorizationMatrixTest {
         staffA = server.staffToken(storeA);
         zoneA = server.createZone(storeA);
         zoneB = server.createZone(storeB);
+        beaconA = server.createBeacon(storeA);
+        beaconB = server.createBeacon(storeB);
     }
 
     @AfterAll
@@ -55,7 +59,12 @@ class ApiAuthorizationMatrixTest {
      * One endpoint. {@code path} and {@code body} are built late (the stores exist only after
      * start); {@code foreignPath} is the same endpoint on store B, for staff-scoped endpoints.
      */
-    record Endpoint(String name, String method, Supplier<String> path, Supplier<String> foreignPath, Supplier<String> body, Access access, int adminStatus) {
+    record Endpoint(String name, String method, Supplier<String> path, Supplier<String> foreignPath, Supplier<String> body, Access access, int adminStatus,
+                    String contentType) {
+        Endpoint(String name, String method, Supplier<String> path, Supplier<String> foreignPath, Supplier<String> body, Access access, int adminStatus) {
+            this(name, method, path, foreignPath, body, access, adminStatus, "application/json");
+        }
+
         @Override
         public String toString() {
             return name;
@@ -78,6 +87,14 @@ class ApiAuthorizationMatrixTest {
                         () -> "/api/v1/stores/" + storeB + "/zones:import", () -> ApiServer.CIRCLE_COLLECTION, Access.STAFF_OWN_STORE, 201),
                 new Endpoint("GET /stores/{id}/zones:export", "GET", () -> "/api/v1/stores/" + storeA + "/zones:export",
                         () -> "/api/v1/stores/" + storeB + "/zones:export", () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("POST /stores/{id}/beacons", "POST", () -> "/api/v1/stores/" + storeA + "/beacons", () -> "/api/v1/stores/" + storeB + "/beacons",
+                        ApiServer::uniqueIBeacon, Access.STAFF_OWN_STORE, 201),
+                new Endpoint("POST /stores/{id}/beacons:import", "POST", () -> "/api/v1/stores/" + storeA + "/beacons:import",
+                        () -> "/api/v1/stores/" + storeB + "/beacons:import", ApiServer::uniqueIBeaconCsv, Access.STAFF_OWN_STORE, 201, "text/csv"),
+                new Endpoint("GET /stores/{id}/beacons", "GET", () -> "/api/v1/stores/" + storeA + "/beacons", () -> "/api/v1/stores/" + storeB + "/beacons",
+                        () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("GET /stores/{id}/beacons/{id}", "GET", () -> "/api/v1/stores/" + storeA + "/beacons/" + beaconA,
+                        () -> "/api/v1/stores/" + storeB + "/beacons/" + beaconB, () -> null, Access.STAFF_OWN_STORE, 200),
                 new Endpoint("POST /tokens", "POST", () -> "/api/v1/tokens", null, () -> "{\"role\":\"staff\",\"storeIds\":[\"" + storeB + "\"]}", Access.ADMIN_ONLY, 201),
                 new Endpoint("GET /tokens", "GET", () -> "/api/v1/tokens", null, () -> null, Access.ADMIN_ONLY, 200),
                 new Endpoint("DELETE /tokens/{id}", "DELETE", ApiAuthorizationMatrixTest::revocableTokenPath, null, () -> null, Access.ADMIN_ONLY, 204),
@@ -146,7 +163,7 @@ class ApiAuthorizationMatrixTest {
     }
 
     private static HttpResponse<String> call(Endpoint endpoint, String path, Optional<String> token) throws Exception {
-        return server.send(endpoint.method(), path, token, Optional.ofNullable(endpoint.body().get()));
+        return server.send(endpoint.method(), path, token, Optional.ofNullable(endpoint.body().get()), endpoint.contentType());
     }
 
     /** A fresh token to revoke, so every row can run independently. */

@@ -65,11 +65,39 @@ final class ApiServer implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, Optional<String> token, Optional<String> json) throws IOException, InterruptedException {
+        return send(method, path, token, json, "application/json");
+    }
+
+    HttpResponse<String> send(String method, String path, Optional<String> token, Optional<String> body, String contentType)
+            throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, json.map(HttpRequest.BodyPublishers::ofString).orElse(HttpRequest.BodyPublishers.noBody()));
+                .method(method, body.map(HttpRequest.BodyPublishers::ofString).orElse(HttpRequest.BodyPublishers.noBody()));
         token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
-        json.ifPresent(j -> builder.header("Content-Type", "application/json"));
+        body.ifPresent(b -> builder.header("Content-Type", contentType));
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postCsv(String path, String token, String csv) throws IOException, InterruptedException {
+        return send("POST", path, Optional.of(token), Optional.of(csv), "text/csv");
+    }
+
+    /** A JSON body for an iBeacon that no other call of this JVM uses. */
+    static String uniqueIBeacon() {
+        return "{\"kind\":\"ibeacon\",\"uuid\":\"" + java.util.UUID.randomUUID() + "\",\"major\":1,\"minor\":2,\"txPower\":-59}";
+    }
+
+    /** A CSV body with one iBeacon no other call of this JVM uses. */
+    static String uniqueIBeaconCsv() {
+        return "kind,uuid,major,minor\nibeacon," + java.util.UUID.randomUUID() + ",1,2\n";
+    }
+
+    /** A beacon in the store, created by the admin; returns its id. */
+    String createBeacon(String storeId) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/api/v1/stores/" + storeId + "/beacons", ADMIN, uniqueIBeacon());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("beacon not created: " + response.statusCode() + " " + response.body());
+        }
+        return field(response.body(), "id");
     }
 
     HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {

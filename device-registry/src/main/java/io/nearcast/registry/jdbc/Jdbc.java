@@ -1,5 +1,8 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.kernel.domain.Page;
+import io.nearcast.kernel.domain.PageRequest;
+import io.nearcast.registry.domain.StoreId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -83,6 +86,26 @@ final class Jdbc {
     /** Runs a {@code SELECT COUNT(*)}. */
     static long count(PreparedStatement statement) throws SQLException {
         return firstRow(statement, row -> row.getLong(1)).orElseThrow();
+    }
+
+    /**
+     * One page of a store's rows from a table with {@code store_id} and {@code seq} columns,
+     * oldest first, with the store's total.
+     */
+    static <T> Page<T> storePage(Connection connection, String table, String columns, StoreId storeId, PageRequest request,
+                                 RowReader<T> reader) throws SQLException {
+        long total;
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE store_id = ?")) {
+            count.setString(1, storeId.value());
+            total = count(count);
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + columns + " FROM " + table + " WHERE store_id = ? ORDER BY seq LIMIT ? OFFSET ?")) {
+            select.setString(1, storeId.value());
+            select.setInt(2, request.size());
+            select.setLong(3, request.offset());
+            return Page.of(rows(select, reader), request, total);
+        }
     }
 
     /** {@code ?, ?, ?} for an {@code IN} list of {@code n} values; {@code n} is at least 1. */

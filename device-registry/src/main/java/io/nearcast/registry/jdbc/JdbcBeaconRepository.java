@@ -102,20 +102,8 @@ public final class JdbcBeaconRepository implements BeaconRepository {
 
     @Override
     public Page<Beacon> list(StoreId storeId, PageRequest request) {
-        return jdbc.run("listing the beacons of store " + storeId, connection -> {
-            long total;
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM registry_beacon WHERE store_id = ?")) {
-                count.setString(1, storeId.value());
-                total = Jdbc.count(count);
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM registry_beacon WHERE store_id = ? ORDER BY seq LIMIT ? OFFSET ?")) {
-                select.setString(1, storeId.value());
-                select.setInt(2, request.size());
-                select.setLong(3, request.offset());
-                return Page.of(Jdbc.rows(select, JdbcBeaconRepository::beacon), request, total);
-            }
-        });
+        return jdbc.run("listing the beacons of store " + storeId,
+                connection -> Jdbc.storePage(connection, "registry_beacon", COLUMNS, storeId, request, JdbcBeaconRepository::beacon));
     }
 
     /** The keys that occur more than once in the list. */

@@ -96,20 +96,9 @@ public final class JdbcZoneRepository implements ZoneRepository {
     @Override
     public Page<Zone> list(StoreId storeId, PageRequest request) {
         return jdbc.run("listing the zones of store " + storeId, connection -> {
-            long total;
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM registry_zone WHERE store_id = ?")) {
-                count.setString(1, storeId.value());
-                total = Jdbc.count(count);
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM registry_zone WHERE store_id = ? ORDER BY seq LIMIT ? OFFSET ?")) {
-                select.setString(1, storeId.value());
-                select.setInt(2, request.size());
-                select.setLong(3, request.offset());
-                List<ZoneRow> rows = Jdbc.rows(select, JdbcZoneRepository::zoneRow);
-                Map<String, List<String>> tags = tags(connection, rows.stream().map(ZoneRow::id).toList());
-                return Page.of(rows.stream().map(row -> row.withTags(tags.getOrDefault(row.id(), List.of()))).toList(), request, total);
-            }
+            Page<ZoneRow> rows = Jdbc.storePage(connection, "registry_zone", COLUMNS, storeId, request, JdbcZoneRepository::zoneRow);
+            Map<String, List<String>> tags = tags(connection, rows.items().stream().map(ZoneRow::id).toList());
+            return rows.map(row -> row.withTags(tags.getOrDefault(row.id(), List.of())));
         });
     }
 

@@ -7,11 +7,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,10 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(120)
 class ApiAuthorizationMatrixTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final ApiServer server = new ApiServer();
 
-    private static ApiServer server;
     private static String storeA;
     private static String storeB;
     private static String staffA;
@@ -36,8 +34,7 @@ class ApiAuthorizationMatrixTest {
     private static String beaconB;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = ApiServer.start(dataDir);
+    static void register() throws Exception {
         storeA = server.createStore("Store A");
         storeB = server.createStore("Store B");
         staffA = server.staffToken(storeA);
@@ -45,11 +42,6 @@ class ApiAuthorizationMatrixTest {
         zoneB = server.createZone(storeB);
         beaconA = server.createBeacon(storeA);
         beaconB = server.createBeacon(storeB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** Who may call an endpoint: admins only, or staff within their stores. */

@@ -13,29 +13,46 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The server in this JVM on free ports, with a known admin token, for API tests. */
-final class ApiServer implements AutoCloseable {
+/**
+ * The server in this JVM on free ports, with a known admin token and its own temporary data
+ * directory, for API tests. A JUnit extension: register it on a static field
+ * ({@code @RegisterExtension static final ApiServer server = new ApiServer();}) and it starts
+ * before the class's {@code @BeforeAll} methods and stops after all its tests.
+ */
+final class ApiServer implements BeforeAllCallback, AfterAllCallback {
 
     static final String ADMIN = "test-admin-token-0123456789abcdef";
 
-    private final ApplicationContext context;
-    private final NearcastRuntime runtime;
-    private final int port;
+    private final Map<String, Object> extraProperties;
     private final HttpClient http = HttpClient.newHttpClient();
+    private Path dataDir;
+    private ApplicationContext context;
+    private NearcastRuntime runtime;
+    private int port;
 
-    private ApiServer(ApplicationContext context, NearcastRuntime runtime, int port) {
-        this.context = context;
-        this.runtime = runtime;
-        this.port = port;
+    ApiServer() {
+        this(Map.of());
     }
 
-    static ApiServer start(Path dataDir, Map<String, Object> extra) {
+    /** @param extraProperties configuration on top of the defaults, e.g. a smaller request size limit */
+    ApiServer(Map<String, Object> extraProperties) {
+        this.extraProperties = Map.copyOf(extraProperties);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext extension) throws IOException {
+        dataDir = Files.createTempDirectory("nearcast-api-");
         TestBroker broker = TestBroker.get();
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "nearcast.http-port", "0",
@@ -45,15 +62,26 @@ final class ApiServer implements AutoCloseable {
                 "nearcast.mqtt-url", broker.url(),
                 "nearcast.mqtt-username", ServiceAccount.USERNAME,
                 "nearcast.mqtt-password", new String(broker.serviceAccount().password(), StandardCharsets.US_ASCII)));
-        properties.putAll(extra);
-        ApplicationContext context = ApplicationContext.builder().properties(properties).start();
-        NearcastRuntime runtime = context.getBean(NearcastRuntime.class);
+        properties.putAll(extraProperties);
+        context = ApplicationContext.builder().properties(properties).start();
+        runtime = context.getBean(NearcastRuntime.class);
         ReadyLine ready = runtime.start();
-        return new ApiServer(context, runtime, ready.http());
+        port = ready.http();
     }
 
-    static ApiServer start(Path dataDir) {
-        return start(dataDir, Map.of());
+    @Override
+    public void afterAll(ExtensionContext extension) throws IOException {
+        if (runtime != null) {
+            runtime.stop();
+        }
+        if (context != null) {
+            context.close();
+        }
+        if (dataDir != null) {
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     ApplicationContext context() {
@@ -150,13 +178,5 @@ final class ApiServer implements AutoCloseable {
         return m.group(1);
     }
 
-    @Override
-    public void close() {
-        runtime.stop();
-        context.close();
-    }
 
-    static Path tempDir(String prefix) throws IOException {
-        return Files.createTempDirectory(prefix);
-    }
 }

@@ -3,14 +3,12 @@ package io.nearcast.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,21 +16,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(120)
 class BeaconApiTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final ApiServer server = new ApiServer();
 
-    private static ApiServer server;
     private static String store;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = ApiServer.start(dataDir);
+    static void register() throws Exception {
         store = server.createStore("Beacons");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String beacons() {

@@ -3,31 +3,16 @@ package io.nearcast.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Secrets appear once, in their creation response, and nowhere else: not in the database, not in later answers. */
 @Timeout(120)
 class SecretsAtRestTest {
 
-    @TempDir
-    static Path dataDir;
-
-    private static ApiServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ApiServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ApiServer server = new ApiServer();
 
     @Test
     void aStaffTokenIsStoredOnlyAsAHash() throws Exception {

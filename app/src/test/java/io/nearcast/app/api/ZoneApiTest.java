@@ -3,12 +3,10 @@ package io.nearcast.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,21 +16,14 @@ class ZoneApiTest {
 
     private static final String SQUARE = "[[[13.4050,52.5200],[13.4053,52.5200],[13.4053,52.5202],[13.4050,52.5202],[13.4050,52.5200]]]";
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final ApiServer server = new ApiServer();
 
-    private static ApiServer server;
     private static String store;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = ApiServer.start(dataDir);
+    static void register() throws Exception {
         store = server.createStore("Zoned");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -3,12 +3,9 @@ package io.nearcast.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GeoJSON FeatureCollection import (all or nothing, every bad feature named) and export. */
 @Timeout(120)
@@ -17,20 +14,8 @@ class ZoneTransferTest {
     private static final String SQUARE = "{\"type\":\"Polygon\",\"coordinates\":[[[13.4050,52.5200],[13.4053,52.5200],[13.4053,52.5202],[13.4050,52.5202],[13.4050,52.5200]]]}";
     private static final String BOWTIE = "{\"type\":\"Polygon\",\"coordinates\":[[[13.4050,52.5200],[13.4053,52.5202],[13.4053,52.5200],[13.4050,52.5202],[13.4050,52.5200]]]}";
 
-    @TempDir
-    static Path dataDir;
-
-    private static ApiServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ApiServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ApiServer server = new ApiServer();
 
     private static String feature(String geometry, String properties) {
         return "{\"type\":\"Feature\",\"geometry\":" + geometry + ",\"properties\":" + properties + "}";

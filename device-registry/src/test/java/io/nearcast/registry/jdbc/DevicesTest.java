@@ -1,0 +1,214 @@
+package io.nearcast.registry.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nearcast.kernel.domain.Caller;
+import io.nearcast.kernel.domain.InvalidField;
+import io.nearcast.kernel.domain.MasterKey;
+import io.nearcast.kernel.domain.NotFound;
+import io.nearcast.kernel.domain.Role;
+import io.nearcast.kernel.domain.SecretBox;
+import io.nearcast.kernel.domain.Unavailable;
+import io.nearcast.registry.domain.AuditLog;
+import io.nearcast.registry.domain.BrokerAccounts;
+import io.nearcast.registry.domain.Device;
+import io.nearcast.registry.domain.DeviceAuthentication;
+import io.nearcast.registry.domain.Devices;
+import io.nearcast.registry.domain.GeoPoint;
+import io.nearcast.registry.domain.IssuedDevice;
+import io.nearcast.registry.domain.NewStore;
+import io.nearcast.registry.domain.Store;
+import io.nearcast.registry.domain.Stores;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The devices service on H2 with a broker that records what it is told: credentials generated
+ * once, checked against the registry as it is now, and the broker changed before the registry
+ * and sessions ended after it.
+ */
+class DevicesTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Microsecond ticks, what the databases store (as the server's registry clock). */
+    private static final Clock CLOCK = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
+
+    private final H2MemoryDatabase database = new H2MemoryDatabase();
+    private final RecordingBroker broker = new RecordingBroker();
+    private JdbcDeviceRepository repository;
+    private Devices devices;
+    private DeviceAuthentication authentication;
+    private Store store;
+    private Caller staff;
+
+    @BeforeEach
+    void createStoreAndServices() {
+        DataSource dataSource = RegistryMigrations.migrated(database.dataSource());
+        AuditLog audit = new JdbcAuditLog(dataSource);
+        Stores stores = new Stores(new JdbcStoreRepository(dataSource), audit, CLOCK);
+        SecretBox box = new SecretBox(MasterKey.generate(RANDOM), RANDOM);
+        repository = new JdbcDeviceRepository(dataSource);
+        devices = new Devices(repository, stores, audit, box, broker, CLOCK, RANDOM, 1_000);
+        authentication = new DeviceAuthentication(repository, box, RANDOM);
+        store = stores.create(Caller.bootstrapAdmin(), new NewStore("Mitte", java.time.ZoneId.of("Europe/Berlin"), new GeoPoint(52.52, 13.4)));
+        staff = new Caller("token:t1", Role.STAFF, Set.of(store.id().value()));
+    }
+
+    @AfterEach
+    void closeDatabase() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void createsADeviceWhoseGeneratedCredentialsAuthenticate() {
+        IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Entrance");
+        Device device = issued.device();
+
+        assertThat(device.topicPrefix()).isEqualTo("nearcast/v1/stores/" + store.id() + "/devices/" + device.id() + "/");
+        assertThat(authentication.mqtt(device.id(), bytes(issued.secrets().mqttPassword()))).contains(device);
+        assertThat(authentication.mqtt(device.id(), bytes(issued.secrets().mqttPassword() + "x"))).isEmpty();
+        assertThat(authentication.psk(device.pskIdentity())).hasValueSatisfying(
+                psk -> assertThat(psk).isEqualTo(bytes(issued.secrets().pskKey())));
+        assertThat(broker.calls).containsExactly("provision " + device.id());
+    }
+
+    @Test
+    void storesNeitherSecretInClear() {
+        IssuedDevice issued = devices.create(staff, store.id().value(), "kiosk", "Wine kiosk");
+        Device stored = repository.find(issued.device().id()).orElseThrow();
+
+        assertThat(stored.mqttPassword().encoded()).doesNotContain(issued.secrets().mqttPassword());
+        assertThat(stored.sealedPsk()).startsWith("v1:").doesNotContain(issued.secrets().pskKey());
+        assertThat(issued.secrets().toString()).doesNotContain(issued.secrets().pskKey());
+    }
+
+    @Test
+    void rotationRetiresTheOldCredentialsAndEndsSessionsAfterTheRegistryChanged() {
+        IssuedDevice first = devices.create(staff, store.id().value(), "scanner", "Entrance");
+        String id = first.device().id();
+        assertThat(authentication.mqtt(id, bytes(first.secrets().mqttPassword()))).isPresent();
+
+        IssuedDevice second = devices.rotateCredentials(staff, store.id().value(), id);
+
+        assertThat(authentication.mqtt(id, bytes(first.secrets().mqttPassword()))).isEmpty();
+        assertThat(authentication.mqtt(id, bytes(second.secrets().mqttPassword()))).isPresent();
+        assertThat(authentication.psk(id)).hasValueSatisfying(psk -> assertThat(psk).isEqualTo(bytes(second.secrets().pskKey())));
+        assertThat(second.secrets().pskKey()).isNotEqualTo(first.secrets().pskKey());
+        assertThat(broker.calls).containsExactly("provision " + id, "changePassword " + id, "endSessions " + id);
+        assertThat(broker.registryStateAtEndSessions).hasValueSatisfying(
+                device -> assertThat(device.credentialsIssuedAt()).isEqualTo(second.device().credentialsIssuedAt()));
+    }
+
+    @Test
+    void aDisabledDeviceIsRefusedEverywhereUntilEnabledAgain() {
+        IssuedDevice issued = devices.create(staff, store.id().value(), "nfc-reader", "Till 1");
+        String id = issued.device().id();
+
+        Device disabled = devices.update(staff, store.id().value(), id, Optional.empty(), Optional.of(false));
+
+        assertThat(disabled.enabled()).isFalse();
+        assertThat(authentication.mqtt(id, bytes(issued.secrets().mqttPassword()))).isEmpty();
+        assertThat(authentication.psk(id)).isEmpty();
+        assertThat(broker.registryStateAtEndSessions).hasValueSatisfying(device -> assertThat(device.enabled()).isFalse());
+
+        devices.update(staff, store.id().value(), id, Optional.empty(), Optional.of(true));
+        assertThat(authentication.mqtt(id, bytes(issued.secrets().mqttPassword()))).isPresent();
+        assertThat(broker.calls).containsExactly("provision " + id, "disable " + id, "endSessions " + id, "enable " + id);
+    }
+
+    @Test
+    void aDeletedDeviceIsGoneAndRefused() {
+        IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Old");
+        String id = issued.device().id();
+
+        devices.delete(staff, store.id().value(), id);
+
+        assertThatThrownBy(() -> devices.get(staff, store.id().value(), id)).isInstanceOf(NotFound.class);
+        assertThat(authentication.mqtt(id, bytes(issued.secrets().mqttPassword()))).isEmpty();
+        assertThat(broker.calls).containsExactly("provision " + id, "remove " + id, "endSessions " + id);
+    }
+
+    @Test
+    void registersNothingWhenTheBrokerDoesNotConfirm() {
+        broker.failNext = true;
+
+        assertThatThrownBy(() -> devices.create(staff, store.id().value(), "scanner", "Entrance")).isInstanceOf(Unavailable.class);
+        assertThat(devices.list(staff, store.id().value(), io.nearcast.kernel.domain.PageRequest.first()).total()).isZero();
+    }
+
+    @Test
+    void namesTheFieldOfAnInvalidKindOrName() {
+        assertThatThrownBy(() -> devices.create(staff, store.id().value(), "toaster", "x"))
+                .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field()).isEqualTo("kind"));
+        assertThatThrownBy(() -> devices.create(staff, store.id().value(), "scanner", " "))
+                .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThat(broker.calls).isEmpty();
+    }
+
+    @Test
+    void unknownOrMalformedUserNamesAreRefusedWithoutALookup() {
+        assertThat(authentication.mqtt("nearcast-service", bytes("x"))).isEmpty();
+        assertThat(authentication.mqtt("00000000-0000-0000-0000-000000000000", bytes("x"))).isEmpty();
+        assertThat(authentication.psk("' OR 1=1 --")).isEmpty();
+    }
+
+    @Test
+    void staffOfAnotherStoreDoNotFindTheDevice() {
+        IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Entrance");
+        Caller otherStaff = new Caller("token:t2", Role.STAFF, Set.of("6f1c1f43-0000-4000-8000-000000000000"));
+
+        assertThatThrownBy(() -> devices.get(otherStaff, store.id().value(), issued.device().id())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> devices.rotateCredentials(otherStaff, store.id().value(), issued.device().id())).isInstanceOf(NotFound.class);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Records calls in order, and what the registry held when sessions were ended. */
+    private final class RecordingBroker implements BrokerAccounts {
+        final List<String> calls = new ArrayList<>();
+        Optional<Device> registryStateAtEndSessions = Optional.empty();
+        boolean failNext;
+
+        @Override
+        public void provision(Device device, String mqttPassword) {
+            if (failNext) {
+                failNext = false;
+                throw new Unavailable("broker did not answer", null);
+            }
+            calls.add("provision " + device.id());
+        }
+
+        @Override
+        public void changePassword(Device device, String mqttPassword) {
+            calls.add("changePassword " + device.id());
+        }
+
+        @Override
+        public void setEnabled(Device device, boolean enabled) {
+            calls.add((enabled ? "enable " : "disable ") + device.id());
+        }
+
+        @Override
+        public void remove(Device device) {
+            calls.add("remove " + device.id());
+        }
+
+        @Override
+        public void endSessions(Device device) {
+            calls.add("endSessions " + device.id());
+            registryStateAtEndSessions = repository.find(device.id());
+        }
+    }
+}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nearcast.testing.ExternalTool;
+import io.nearcast.testing.MosquittoProcess;
 import io.nearcast.testing.RequiresTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class MosquittoAclTest {
     @TempDir
     static Path workDir;
 
-    private static MosquittoBroker broker;
+    private static MosquittoProcess broker;
 
     @BeforeAll
     @Timeout(15)
@@ -59,7 +60,10 @@ class MosquittoAclTest {
         Path acl = Path.of("mosquitto", "nearcast.acl").toAbsolutePath();
         assertThat(conf).as("example configuration (tests run in the module directory)").exists();
         assertThat(acl).as("example ACL").exists();
-        broker = MosquittoBroker.start(Files.createDirectories(workDir.resolve("broker")), conf, acl, PASSWORDS);
+        Path brokerDir = Files.createDirectories(workDir.resolve("broker"));
+        Path passwords = MosquittoProcess.writePasswordFile(brokerDir.resolve("passwd"), PASSWORDS);
+        broker = MosquittoProcess.start(brokerDir, conf,
+                Map.of("password_file", passwords.toString(), "acl_file", acl.toString()));
     }
 
     @AfterAll

@@ -17,7 +17,9 @@ public enum ExternalTool {
     /** The Mosquitto 2 broker, started by tests as a private process on a free port. */
     MOSQUITTO("/usr/sbin/mosquitto", "mosquitto"),
     /** Writes Mosquitto password files ({@code -b <file> <user> <password>}). */
-    MOSQUITTO_PASSWD("/usr/bin/mosquitto_passwd", "mosquitto");
+    MOSQUITTO_PASSWD("/usr/bin/mosquitto_passwd", "mosquitto"),
+    /** Mosquitto's admin tool; {@code dynsec init <file> <admin> <password>} writes a dynamic-security file. */
+    MOSQUITTO_CTRL("/usr/bin/mosquitto_ctrl", "mosquitto");
 
     private final String path;
     private final String debianPackage;

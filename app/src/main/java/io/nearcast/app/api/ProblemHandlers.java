@@ -2,6 +2,7 @@ package io.nearcast.app.api;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -10,6 +11,7 @@ import io.nearcast.kernel.domain.Forbidden;
 import io.nearcast.kernel.domain.InvalidField;
 import io.nearcast.kernel.domain.InvalidFields;
 import io.nearcast.kernel.domain.NotFound;
+import io.nearcast.kernel.domain.Unavailable;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -50,6 +52,16 @@ final class ProblemHandlers {
     static final class ForbiddenHandler extends StatusHandler<Forbidden> {
         ForbiddenHandler() {
             super(HttpStatus.FORBIDDEN);
+        }
+    }
+
+    /** The broker (or another part) did not confirm a change: nothing changed, try again shortly. */
+    @Produces
+    @Singleton
+    static final class UnavailableHandler implements ExceptionHandler<Unavailable, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, Unavailable e) {
+            return Problem.response(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()).header(HttpHeaders.RETRY_AFTER, "5");
         }
     }
 

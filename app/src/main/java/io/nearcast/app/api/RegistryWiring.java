@@ -6,6 +6,10 @@ import io.nearcast.kernel.persistence.SchemaModule;
 import io.nearcast.kernel.domain.SecretBox;
 import io.nearcast.registry.domain.AuditLog;
 import io.nearcast.registry.domain.BeaconRepository;
+import io.nearcast.registry.domain.DeviceAuthentication;
+import io.nearcast.registry.domain.DeviceRepository;
+import io.nearcast.registry.domain.Devices;
+import io.nearcast.registry.domain.PasswordHash;
 import io.nearcast.registry.domain.Beacons;
 import io.nearcast.registry.domain.StoreRepository;
 import io.nearcast.registry.domain.Stores;
@@ -15,6 +19,7 @@ import io.nearcast.registry.domain.ZoneRepository;
 import io.nearcast.registry.domain.Zones;
 import io.nearcast.registry.jdbc.JdbcAuditLog;
 import io.nearcast.registry.jdbc.JdbcBeaconRepository;
+import io.nearcast.registry.jdbc.JdbcDeviceRepository;
 import io.nearcast.registry.jdbc.JdbcStoreRepository;
 import io.nearcast.registry.jdbc.JdbcTokenRepository;
 import io.nearcast.registry.jdbc.JdbcZoneRepository;
@@ -81,7 +86,7 @@ class RegistryWiring {
         return new JdbcBeaconRepository(runtime.database().dataSource());
     }
 
-    /** Seals secrets at rest (beacon identity keys, and later PSKs and tag keys) with the master key. */
+    /** Seals secrets at rest (beacon identity keys, device PSKs, tag keys) with the master key. */
     @Singleton
     SecretBox secretBox(NearcastRuntime runtime) {
         return new SecretBox(runtime.secrets().masterKey(), new SecureRandom());
@@ -90,6 +95,22 @@ class RegistryWiring {
     @Singleton
     Beacons beacons(BeaconRepository repository, ZoneRepository zones, Stores stores, AuditLog audit, SecretBox box, @Named("registry") Clock clock) {
         return new Beacons(repository, zones, stores, audit, box, clock);
+    }
+
+    @Singleton
+    DeviceRepository deviceRepository(NearcastRuntime runtime) {
+        return new JdbcDeviceRepository(runtime.database().dataSource());
+    }
+
+    /** Used by the runtime when it starts the broker and the DTLS listener (after the database). */
+    @Singleton
+    DeviceAuthentication deviceAuthentication(DeviceRepository repository, SecretBox box) {
+        return new DeviceAuthentication(repository, box, new SecureRandom());
+    }
+
+    @Singleton
+    Devices devices(DeviceRepository repository, Stores stores, AuditLog audit, SecretBox box, @Named("registry") Clock clock, NearcastRuntime runtime) {
+        return new Devices(repository, stores, audit, box, runtime.brokerAccounts(), clock, new SecureRandom(), PasswordHash.DEFAULT_ITERATIONS);
     }
 
     @Singleton

@@ -17,6 +17,8 @@ public enum Setting {
             "user name Nearcast uses on an external broker"),
     MQTT_PASSWORD("NEARCAST_MQTT_PASSWORD", "nearcast.mqtt-password", "unset",
             "password Nearcast uses on an external broker"),
+    MQTT_DYNSEC("NEARCAST_MQTT_DYNSEC", "nearcast.mqtt-dynsec", "false",
+            "true: Nearcast creates, rotates and disables each device's account on the external Mosquitto through its dynamic-security plugin (mqtt-config/mosquitto/nearcast-dynsec.conf)"),
     MQTT_PORT("NEARCAST_MQTT_PORT", "nearcast.mqtt-port", "1883",
             "port of the embedded broker; 0 picks a free port"),
     COAP_PORT("NEARCAST_COAP_PORT", "nearcast.coap-port", "5683",

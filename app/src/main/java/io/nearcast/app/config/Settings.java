@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param externalBroker the external broker's URI, or empty to start the embedded broker
  * @param mqttUsername   user name on the external broker
  * @param mqttPassword   password on the external broker; never printed
+ * @param mqttDynsec     whether Nearcast manages device accounts on the external broker (Mosquitto dynamic security)
  * @param mqttPort       port of the embedded broker
  * @param coapPort       CoAP over UDP; DTLS listens on this port + 1 (both free ports when 0)
  * @param dataDir        absolute data directory
@@ -29,6 +30,7 @@ public record Settings(
         Optional<URI> externalBroker,
         Optional<String> mqttUsername,
         Optional<String> mqttPassword,
+        boolean mqttDynsec,
         PortRequest mqttPort,
         PortRequest coapPort,
         Path dataDir,

@@ -36,11 +36,13 @@ public final class SettingsParser {
         if (coapPort.port() == 65_535) {
             throw new ConfigurationError(Setting.COAP_PORT, "65535 leaves no port for CoAP over DTLS (port + 1)");
         }
+        Optional<URI> externalBroker = raw.apply(Setting.MQTT_URL).map(this::brokerUri);
         return new Settings(
                 port(Setting.HTTP_PORT, 8080),
-                raw.apply(Setting.MQTT_URL).map(this::brokerUri),
+                externalBroker,
                 raw.apply(Setting.MQTT_USERNAME),
                 raw.apply(Setting.MQTT_PASSWORD),
+                dynsec(externalBroker.isPresent()),
                 port(Setting.MQTT_PORT, 1883),
                 coapPort,
                 dataDir,
@@ -49,6 +51,24 @@ public final class SettingsParser {
                 raw.apply(Setting.MASTER_KEY).map(SettingsParser::masterKey),
                 raw.apply(Setting.PUBLIC_URL).map(SettingsParser::publicUrl),
                 raw.apply(Setting.SHUTDOWN_GRACE).map(text -> duration(Setting.SHUTDOWN_GRACE, text)).orElse(Duration.ofSeconds(15)));
+    }
+
+    /** Managing accounts needs an external broker and an account of its own there. */
+    private boolean dynsec(boolean externalBroker) {
+        Optional<String> text = raw.apply(Setting.MQTT_DYNSEC);
+        if (text.isEmpty() || text.get().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (!text.get().equalsIgnoreCase("true")) {
+            throw new ConfigurationError(Setting.MQTT_DYNSEC, "'" + printable(text.get()) + "' is neither true nor false");
+        }
+        if (!externalBroker) {
+            throw new ConfigurationError(Setting.MQTT_DYNSEC, "needs an external broker (NEARCAST_MQTT_URL); the embedded broker reads device accounts from the registry itself");
+        }
+        if (raw.apply(Setting.MQTT_USERNAME).isEmpty() || raw.apply(Setting.MQTT_PASSWORD).isEmpty()) {
+            throw new ConfigurationError(Setting.MQTT_DYNSEC, "needs NEARCAST_MQTT_USERNAME and NEARCAST_MQTT_PASSWORD of an account in the plugin's admin role");
+        }
+        return true;
     }
 
     private PortRequest port(Setting setting, int defaultPort) {

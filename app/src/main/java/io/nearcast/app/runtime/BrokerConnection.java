@@ -4,11 +4,18 @@ import io.nearcast.app.config.ConfigurationError;
 import io.nearcast.app.config.Setting;
 import io.nearcast.app.config.Settings;
 import io.nearcast.app.secrets.DataDirectory;
+import io.micronaut.json.JsonMapper;
+import io.nearcast.app.mqtt.DynamicSecurity;
+import io.nearcast.app.mqtt.EmbeddedDeviceAccounts;
+import io.nearcast.app.mqtt.MosquittoDeviceAccounts;
+import io.nearcast.app.mqtt.UnmanagedDeviceAccounts;
+import io.nearcast.broker.domain.MqttAuthenticator;
 import io.nearcast.broker.domain.ServiceAccount;
 import io.nearcast.broker.hivemq.BrokerStartException;
 import io.nearcast.broker.hivemq.EmbeddedBroker;
 import io.nearcast.broker.hivemq.EmbeddedBrokerSettings;
 import io.nearcast.kernel.domain.HealthProbe;
+import io.nearcast.kernel.domain.Unavailable;
 import io.nearcast.kernel.mqtt.MqttLink;
 import io.nearcast.kernel.mqtt.MqttLinkException;
 import io.nearcast.kernel.mqtt.MqttLinkSettings;
@@ -22,6 +29,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import io.nearcast.registry.domain.BrokerAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Nearcast's broker: the embedded one (started here, with Nearcast's own service account) or the
@@ -32,12 +42,20 @@ final class BrokerConnection implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
 
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerConnection.class);
+    private static final Duration DYNSEC_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration DYNSEC_GRANT_PATIENCE = Duration.ofSeconds(15);
+
     private final Optional<EmbeddedBroker> embedded;
     private final MqttLink link;
+    private final BrokerAccounts accounts;
+    private final Optional<DynamicSecurity> dynsec;
 
-    private BrokerConnection(Optional<EmbeddedBroker> embedded, MqttLink link) {
+    private BrokerConnection(Optional<EmbeddedBroker> embedded, MqttLink link, BrokerAccounts accounts, Optional<DynamicSecurity> dynsec) {
         this.embedded = embedded;
         this.link = link;
+        this.accounts = accounts;
+        this.dynsec = dynsec;
     }
 
     /**
@@ -45,23 +63,66 @@ final class BrokerConnection implements AutoCloseable {
      *
      * @throws ConfigurationError naming NEARCAST_MQTT_PORT or NEARCAST_MQTT_URL when that fails
      */
-    static BrokerConnection open(Settings settings, DataDirectory dataDirectory, SecureRandom random) {
+    static BrokerConnection open(Settings settings, DataDirectory dataDirectory, SecureRandom random,
+                                 List<MqttAuthenticator> clients, JsonMapper json) {
         if (settings.externalBroker().isPresent()) {
-            URI uri = settings.externalBroker().get();
-            MqttLink link = connect(Setting.MQTT_URL, uri, settings.mqttUsername(),
-                    settings.mqttPassword().map(password -> password.getBytes(StandardCharsets.UTF_8)));
-            return new BrokerConnection(Optional.empty(), link);
+            return openExternal(settings, json);
         }
         ServiceAccount service = ServiceAccount.random(random);
-        EmbeddedBroker broker = startEmbedded(settings, dataDirectory, service);
+        List<MqttAuthenticator> authenticators = new ArrayList<>();
+        authenticators.add(service);
+        authenticators.addAll(clients);
+        EmbeddedBroker broker = startEmbedded(settings, dataDirectory, authenticators);
         try {
             MqttLink link = connect(Setting.MQTT_PORT, URI.create("tcp://127.0.0.1:" + broker.port()),
                     Optional.of(ServiceAccount.USERNAME), Optional.of(service.password()));
-            return new BrokerConnection(Optional.of(broker), link);
+            return new BrokerConnection(Optional.of(broker), link, new EmbeddedDeviceAccounts(broker), Optional.empty());
         } catch (RuntimeException e) {
             broker.close();
             throw e;
         }
+    }
+
+    private static BrokerConnection openExternal(Settings settings, JsonMapper json) {
+        URI uri = settings.externalBroker().orElseThrow();
+        Optional<byte[]> password = settings.mqttPassword().map(text -> text.getBytes(StandardCharsets.UTF_8));
+        if (!settings.mqttDynsec()) {
+            MqttLink link = connect(Setting.MQTT_URL, uri, settings.mqttUsername(), password);
+            LOG.warn("Devices' MQTT accounts are not provisioned on the external broker {}: add them there yourself, "
+                    + "or set NEARCAST_MQTT_DYNSEC=true with Mosquitto's dynamic-security plugin", uri);
+            return new BrokerConnection(Optional.empty(), link, new UnmanagedDeviceAccounts(), Optional.empty());
+        }
+        // accounts first: granting Nearcast's own role makes Mosquitto end the account's sessions
+        DynamicSecurity dynsec = null;
+        try {
+            dynsec = DynamicSecurity.connect(uri, settings.mqttUsername().orElseThrow(), password.orElseThrow(), json, DYNSEC_TIMEOUT);
+            MosquittoDeviceAccounts accounts = new MosquittoDeviceAccounts(dynsec);
+            accounts.grantServiceRole(settings.mqttUsername().orElseThrow(), DYNSEC_GRANT_PATIENCE);
+            MqttLink link = connect(Setting.MQTT_URL, uri, settings.mqttUsername(), password);
+            LOG.info("Device accounts are managed on {} through its dynamic-security plugin", uri);
+            return new BrokerConnection(Optional.empty(), link, accounts, Optional.of(dynsec));
+        } catch (Unavailable e) {
+            closeQuietly(dynsec);
+            throw new ConfigurationError(Setting.MQTT_DYNSEC, e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(dynsec);
+            throw new ConfigurationError(Setting.MQTT_DYNSEC, "interrupted while setting up the broker's accounts", e);
+        } catch (RuntimeException e) {
+            closeQuietly(dynsec);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(DynamicSecurity dynsec) {
+        if (dynsec != null) {
+            dynsec.close();
+        }
+    }
+
+    /** Where device account changes go: the embedded broker's sessions, or the external broker's accounts. */
+    BrokerAccounts accounts() {
+        return accounts;
     }
 
     /** The embedded broker's port, or empty for an external broker. */
@@ -83,14 +144,15 @@ final class BrokerConnection implements AutoCloseable {
     /** Drains and closes the link first, then stops the embedded broker. */
     @Override
     public void close() {
+        dynsec.ifPresent(DynamicSecurity::close);
         link.close();
         embedded.ifPresent(EmbeddedBroker::close);
     }
 
-    private static EmbeddedBroker startEmbedded(Settings settings, DataDirectory dataDirectory, ServiceAccount service) {
+    private static EmbeddedBroker startEmbedded(Settings settings, DataDirectory dataDirectory, List<MqttAuthenticator> authenticators) {
         int port = PortChoice.choose(Setting.MQTT_PORT, settings.mqttPort(), PortChoice.Transport.TCP);
         EmbeddedBrokerSettings brokerSettings = EmbeddedBrokerSettings.defaults("0.0.0.0", port, dataDirectory.directory("broker"), true);
-        EmbeddedBroker broker = new EmbeddedBroker(brokerSettings, List.of(service));
+        EmbeddedBroker broker = new EmbeddedBroker(brokerSettings, authenticators);
         try {
             broker.start();
             return broker;

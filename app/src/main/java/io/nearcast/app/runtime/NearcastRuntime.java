@@ -15,6 +15,10 @@ import io.nearcast.gateway.coap.CoapListener;
 import io.nearcast.gateway.coap.CoapListenerSettings;
 import io.nearcast.gateway.coap.CoapStartException;
 import io.nearcast.gateway.domain.PskDirectory;
+import io.micronaut.json.JsonMapper;
+import io.nearcast.app.mqtt.DeviceMqttAuthenticator;
+import io.nearcast.registry.domain.BrokerAccounts;
+import io.nearcast.registry.domain.DeviceAuthentication;
 import io.nearcast.kernel.domain.HealthProbe;
 import io.nearcast.kernel.domain.HealthReport;
 import io.nearcast.kernel.persistence.SchemaModule;
@@ -44,17 +48,23 @@ public final class NearcastRuntime {
     private final Settings settings;
     private final BeanProvider<EmbeddedServer> httpServer;
     private final List<SchemaModule> schemaModules;
+    private final BeanProvider<DeviceAuthentication> deviceAuthentication;
+    private final JsonMapper json;
     private final SecureRandom random = new SecureRandom();
     private final Deque<Stage> started = new ArrayDeque<>();
     private final List<HealthProbe> probes = new CopyOnWriteArrayList<>();
     private volatile Database database;
     private volatile ServerSecrets secrets;
+    private volatile BrokerAccounts brokerAccounts;
     private volatile boolean stopped;
 
-    NearcastRuntime(Settings settings, BeanProvider<EmbeddedServer> httpServer, List<SchemaModule> schemaModules) {
+    NearcastRuntime(Settings settings, BeanProvider<EmbeddedServer> httpServer, List<SchemaModule> schemaModules,
+                    BeanProvider<DeviceAuthentication> deviceAuthentication, JsonMapper json) {
         this.settings = settings;
         this.httpServer = httpServer;
         this.schemaModules = schemaModules;
+        this.deviceAuthentication = deviceAuthentication;
+        this.json = json;
     }
 
     /**
@@ -69,10 +79,12 @@ public final class NearcastRuntime {
             started.push(new Stage("data directory lock", lock::release));
             secrets = ServerSecrets.provision(settings, dataDirectory, random, System.out);
             startDatabase();
-            BrokerConnection broker = BrokerConnection.open(settings, dataDirectory, random);
+            DeviceAuthentication devices = deviceAuthentication.get();
+            BrokerConnection broker = BrokerConnection.open(settings, dataDirectory, random, List.of(new DeviceMqttAuthenticator(devices)), json);
             started.push(new Stage("MQTT", broker::close));
             probes.addAll(broker.probes());
-            CoapListener coap = startCoap();
+            brokerAccounts = broker.accounts();
+            CoapListener coap = startCoap(devices::psk);
             int httpPort = startHttp();
             return new ReadyLine(httpPort, broker.embeddedPort(), coap.udpPort(), coap.dtlsPort());
         } catch (RuntimeException e) {
@@ -111,6 +123,14 @@ public final class NearcastRuntime {
         return database;
     }
 
+    /** Where the registry mirrors device account changes; valid once the broker started. */
+    public BrokerAccounts brokerAccounts() {
+        if (brokerAccounts == null) {
+            throw new IllegalStateException("broker not started");
+        }
+        return brokerAccounts;
+    }
+
     public ServerSecrets secrets() {
         if (secrets == null) {
             throw new IllegalStateException("secrets not provisioned");
@@ -127,7 +147,7 @@ public final class NearcastRuntime {
         probes.add(db);
     }
 
-    private CoapListener startCoap() {
+    private CoapListener startCoap(PskDirectory devicePsks) {
         int udp = PortChoice.choose(Setting.COAP_PORT, settings.coapPort(), PortChoice.Transport.UDP);
         int dtls = udp == 0 ? 0 : udp + 1;
         if (dtls != 0 && !PortChoice.isFree(dtls, PortChoice.Transport.UDP)) {
@@ -137,7 +157,7 @@ public final class NearcastRuntime {
             udp = 0;
             dtls = 0;
         }
-        CoapListener coap = new CoapListener(new CoapListenerSettings("0.0.0.0", udp, dtls, 64 * 1024), PskDirectory.none());
+        CoapListener coap = new CoapListener(new CoapListenerSettings("0.0.0.0", udp, dtls, 64 * 1024), devicePsks);
         try {
             coap.start();
         } catch (CoapStartException e) {

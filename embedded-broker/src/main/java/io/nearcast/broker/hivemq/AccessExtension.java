@@ -36,10 +36,12 @@ final class AccessExtension implements ExtensionMain {
 
     private final List<MqttAuthenticator> authenticators;
     private final BrokerCounters counters;
+    private final ClientSessions sessions;
 
-    AccessExtension(List<MqttAuthenticator> authenticators, BrokerCounters counters) {
+    AccessExtension(List<MqttAuthenticator> authenticators, BrokerCounters counters, ClientSessions sessions) {
         this.authenticators = List.copyOf(authenticators);
         this.counters = counters;
+        this.sessions = sessions;
     }
 
     @Override
@@ -47,6 +49,7 @@ final class AccessExtension implements ExtensionMain {
         Services.securityRegistry().setAuthenticatorProvider(provider -> (SimpleAuthenticator) this::authenticate);
         Authorizer authorizer = new Authorizer();
         Services.securityRegistry().setAuthorizerProvider(provider -> authorizer);
+        Services.eventRegistry().setClientLifecycleEventListener(provider -> sessions);
     }
 
     @Override
@@ -65,8 +68,9 @@ final class AccessExtension implements ExtensionMain {
             output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "bad user name or password");
             return;
         }
-        input.getConnectionInformation().getConnectionAttributeStore()
-                .putAsString(PrincipalCodec.ATTRIBUTE, PrincipalCodec.encode(principal.get()));
+        ConnectionAttributeStore attributes = input.getConnectionInformation().getConnectionAttributeStore();
+        attributes.putAsString(PrincipalCodec.ATTRIBUTE, PrincipalCodec.encode(principal.get()));
+        sessions.connected(input.getClientInformation().getClientId(), principal.get().name(), attributes);
         output.authenticateSuccessfully();
     }
 

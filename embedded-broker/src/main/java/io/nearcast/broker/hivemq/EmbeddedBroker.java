@@ -34,6 +34,7 @@ public final class EmbeddedBroker implements HealthProbe, AutoCloseable {
     private final EmbeddedBrokerSettings settings;
     private final List<MqttAuthenticator> authenticators;
     private final BrokerCounters counters = new BrokerCounters();
+    private final ClientSessions sessions = new ClientSessions();
     private volatile EmbeddedHiveMQ hivemq;
     private volatile int port = -1;
 
@@ -56,7 +57,7 @@ public final class EmbeddedBroker implements HealthProbe, AutoCloseable {
                 .withVersion("1")
                 .withPriority(1000)
                 .withStartPriority(1000)
-                .withExtensionMain(new AccessExtension(authenticators, counters))
+                .withExtensionMain(new AccessExtension(authenticators, counters, sessions))
                 .build();
         EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
@@ -90,6 +91,16 @@ public final class EmbeddedBroker implements HealthProbe, AutoCloseable {
             throw new IllegalStateException("broker not started");
         }
         return port;
+    }
+
+    /**
+     * Disconnects every client that authenticated as this principal (e.g. a device whose
+     * credentials were rotated or which was disabled); it has to authenticate again to come back.
+     *
+     * @return how many connections were asked to close
+     */
+    public int endSessions(String principalName) {
+        return hivemq == null ? 0 : sessions.end(principalName);
     }
 
     public BrokerCounters counters() {

@@ -106,6 +106,32 @@ class EmbeddedBrokerTest {
         assertThat(all.getReasonCodes()).containsExactly(0x87);
     }
 
+    @Test
+    void endingAPrincipalsSessionsDisconnectsItsClientsAndNoOtherOnes() throws Exception {
+        MqttClient first = connect("dev-1", "dev-1-secret");
+        MqttClient second = connect("dev-1", "dev-1-secret");
+        MqttClient watcher = connect("watcher", "watcher-secret");
+
+        int ended = broker.broker().endSessions("dev-1");
+
+        assertThat(ended).isGreaterThanOrEqualTo(2);
+        awaitTrue(() -> !first.isConnected() && !second.isConnected());
+        assertThat(watcher.isConnected()).isTrue();
+        assertThat(broker.broker().endSessions("dev-1")).as("disconnected clients are forgotten").isZero();
+    }
+
+    @Test
+    void aTakenOverClientIdStaysTrackedForTheNewConnection() throws Exception {
+        String clientId = "takeover-" + UUID.randomUUID();
+        MqttClient old = connect("dev-1", "dev-1-secret", clientId);
+        MqttClient taker = connect("dev-1", "dev-1-secret", clientId);
+        awaitTrue(() -> !old.isConnected());
+
+        broker.broker().endSessions("dev-1");
+
+        awaitTrue(() -> !taker.isConnected());
+    }
+
     private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
@@ -125,7 +151,11 @@ class EmbeddedBrokerTest {
     }
 
     private MqttClient connect(String username, String password) throws MqttException {
-        MqttClient client = new MqttClient(broker.url(), "test-" + UUID.randomUUID(), new MemoryPersistence());
+        return connect(username, password, "test-" + UUID.randomUUID());
+    }
+
+    private MqttClient connect(String username, String password, String clientId) throws MqttException {
+        MqttClient client = new MqttClient(broker.url(), clientId, new MemoryPersistence());
         clients.add(client);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setConnectionTimeout(5);

@@ -12,9 +12,13 @@ import org.eclipse.californium.scandium.dtls.PskSecretResult;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedPskStore;
 import org.eclipse.californium.scandium.util.SecretUtil;
 import org.eclipse.californium.scandium.util.ServerNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Adapts {@link PskDirectory} to Scandium's server-side PSK store; answers synchronously. */
 final class DirectoryPskStore implements AdvancedPskStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryPskStore.class);
 
     private final PskDirectory directory;
 
@@ -30,13 +34,23 @@ final class DirectoryPskStore implements AdvancedPskStore {
     @Override
     public PskSecretResult requestPskSecretResult(ConnectionId cid, ServerNames serverName, PskPublicInformation identity,
             String hmacAlgorithm, SecretKey otherSecret, byte[] seed, boolean useExtendedMasterSecret) {
-        Optional<byte[]> key = directory.pskFor(identity.getPublicInfoAsString());
+        Optional<byte[]> key = lookUp(identity.getPublicInfoAsString());
         SecretKey secret = key.map(bytes -> {
             SecretKey created = SecretUtil.create(bytes, PskSecretResult.ALGORITHM_PSK);
             Arrays.fill(bytes, (byte) 0);
             return created;
         }).orElse(null);
         return new PskSecretResult(cid, identity, secret);
+    }
+
+    /** A directory that fails (database down, say) refuses the handshake rather than breaking the DTLS stack. */
+    private Optional<byte[]> lookUp(String identity) {
+        try {
+            return directory.pskFor(identity);
+        } catch (RuntimeException e) {
+            LOG.warn("PSK lookup failed, handshake refused: {}", e.toString());
+            return Optional.empty();
+        }
     }
 
     @Override

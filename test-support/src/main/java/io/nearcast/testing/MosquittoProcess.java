@@ -1,6 +1,5 @@
-package io.nearcast.mqttconfig;
+package io.nearcast.testing;
 
-import io.nearcast.testing.ExternalTool;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,14 +16,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A private Mosquitto process for tests, run from a copy of the example configuration
- * ({@code mosquitto/nearcast.conf}) in which only the machine-specific lines are replaced: a free
- * port on 127.0.0.1, a password file, the example ACL and a persistence directory inside a
- * work directory. Never uses port 1883, which the machine's own Mosquitto may hold.
+ * A private Mosquitto process for tests, run from a copy of one of the example configurations in
+ * {@code mqtt-config/mosquitto/} in which only the machine-specific lines are replaced: a free
+ * port on 127.0.0.1, a persistence directory inside a work directory, and whatever file paths the
+ * caller names (password file, ACL, dynamic-security file). Never uses port 1883, which the
+ * machine's own Mosquitto may hold.
  *
  * <p>Not thread-safe; one test class starts and closes it.
  */
-final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoProcess implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
@@ -33,7 +33,7 @@ final class MosquittoBroker implements AutoCloseable {
     private final int port;
     private final Path log;
 
-    private MosquittoBroker(Process process, int port, Path log) {
+    private MosquittoProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
@@ -42,43 +42,52 @@ final class MosquittoBroker implements AutoCloseable {
     /**
      * Starts Mosquitto and waits until it accepts TCP connections.
      *
-     * @param workDir     an empty directory the broker's files go to
-     * @param exampleConf the example configuration to copy
-     * @param acl         the ACL file the broker uses as it is
-     * @param users       user name to password, written with {@code mosquitto_passwd -b}
-     * @throws IllegalStateException if a tool fails, the example lacks a line this class replaces,
-     *                               or the broker does not listen within 10 s (message carries its log)
+     * @param workDir      an empty directory the broker's files go to
+     * @param exampleConf  the example configuration to copy
+     * @param replacements directive to value, for lines of the example to replace (each must occur once);
+     *                     {@code listener} and {@code persistence_location} are replaced here
+     * @throws IllegalStateException if the example lacks a line to replace, or the broker does not
+     *                               listen within 10 s (message carries its log)
      */
-    static MosquittoBroker start(Path workDir, Path exampleConf, Path acl, Map<String, String> users)
+    public static MosquittoProcess start(Path workDir, Path exampleConf, Map<String, String> replacements)
             throws IOException, InterruptedException {
-        Path passwords = writePasswordFile(workDir.resolve("passwd"), users);
         Path data = Files.createDirectories(workDir.resolve("data"));
         int port = freePort();
-        Map<String, String> replacements = new LinkedHashMap<>();
-        replacements.put("listener", port + " " + HOST);
-        replacements.put("password_file", passwords.toString());
-        replacements.put("acl_file", acl.toAbsolutePath().toString());
-        replacements.put("persistence_location", data + "/");
-        Path conf = workDir.resolve("nearcast.conf");
-        Files.write(conf, privateCopy(Files.readAllLines(exampleConf), replacements));
+        Map<String, String> all = new LinkedHashMap<>(replacements);
+        all.put("listener", port + " " + HOST);
+        all.put("persistence_location", data + "/");
+        Path conf = workDir.resolve("mosquitto.conf");
+        Files.write(conf, privateCopy(Files.readAllLines(exampleConf), all));
 
         Path log = workDir.resolve("mosquitto.log");
         Process process = new ProcessBuilder(ExternalTool.MOSQUITTO.path(), "-c", conf.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        MosquittoBroker broker = new MosquittoBroker(process, port, log);
+        MosquittoProcess broker = new MosquittoProcess(process, port, log);
         broker.awaitListening();
         return broker;
     }
 
+    /** Writes a Mosquitto password file with {@code mosquitto_passwd -b}, one line per user. */
+    public static Path writePasswordFile(Path file, Map<String, String> users) throws IOException, InterruptedException {
+        Files.createFile(file);
+        for (Map.Entry<String, String> user : users.entrySet()) {
+            ExternalTool.Result result = ExternalTool.MOSQUITTO_PASSWD.run("-b", file.toString(), user.getKey(), user.getValue());
+            if (result.exitCode() != 0) {
+                throw new IllegalStateException("mosquitto_passwd failed for " + user.getKey() + ": " + result.output());
+            }
+        }
+        return file;
+    }
+
     /** The address for MQTT clients, e.g. {@code tcp://127.0.0.1:40123}. */
-    String uri() {
+    public String uri() {
         return "tcp://" + HOST + ":" + port;
     }
 
     /** What the broker logged so far, for failure messages. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -93,17 +102,6 @@ final class MosquittoBroker implements AutoCloseable {
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
-    }
-
-    private static Path writePasswordFile(Path file, Map<String, String> users) throws IOException, InterruptedException {
-        Files.createFile(file);
-        for (Map.Entry<String, String> user : users.entrySet()) {
-            ExternalTool.Result result = ExternalTool.MOSQUITTO_PASSWD.run("-b", file.toString(), user.getKey(), user.getValue());
-            if (result.exitCode() != 0) {
-                throw new IllegalStateException("mosquitto_passwd failed for " + user.getKey() + ": " + result.output());
-            }
-        }
-        return file;
     }
 
     /**

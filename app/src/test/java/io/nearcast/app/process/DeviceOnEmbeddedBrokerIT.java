@@ -1,0 +1,62 @@
+package io.nearcast.app.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nearcast.testing.ExternalTool;
+import io.nearcast.testing.RequiresTool;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar with its embedded broker: a device registered through the API connects with
+ * its generated credentials and may use only its own topics; disabling and rotation take effect
+ * on open sessions. Its PSK opens a DTLS session with libcoap's client, a wrong key does not.
+ */
+@Timeout(180)
+class DeviceOnEmbeddedBrokerIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    @RequiresTool(ExternalTool.COAP_CLIENT)
+    void aRegisteredDeviceUsesOnlyItsOwnTopicsAndItsPskOpensDtls() throws Exception {
+        Map<String, String> env = ServerProcess.isolated(dataDir);
+        env.put("NEARCAST_ADMIN_TOKEN", DeviceAccessCheck.ADMIN);
+        try (ServerProcess server = ServerProcess.start(env)) {
+            ServerProcess.Ports ports = server.awaitReady();
+            DeviceAccessCheck check = new DeviceAccessCheck(ports.http(), "tcp://127.0.0.1:" + ports.mqtt());
+            DeviceAccessCheck.Credentials device = check.createScanner();
+
+            check.publishesOnlyBelowItsOwnPrefix(device, Optional.empty());
+            check.subscribesOnlyToItsOwnRejects(device);
+            check.refusesWrongAndUnknownCredentials(device);
+            assertThat(dtlsGet(ports.coaps(), device.pskIdentity(), device.pskKey())).contains(CONTENT);
+            assertThat(dtlsGet(ports.coaps(), device.pskIdentity(), "not-the-key")).doesNotContain(CONTENT);
+
+            check.disablingEndsSessionsAndRefuses(device);
+            DeviceAccessCheck.Credentials rotated = check.rotationRetiresTheOldPassword(device);
+
+            assertThat(dtlsGet(ports.coaps(), device.pskIdentity(), device.pskKey())).as("old PSK after rotation").doesNotContain(CONTENT);
+            assertThat(dtlsGet(ports.coaps(), rotated.pskIdentity(), rotated.pskKey())).contains(CONTENT);
+            assertThat(server.terminate()).isZero();
+            assertThat(String.join("\n", server.outputLines()) + String.join("\n", server.errorLines()))
+                    .as("no secret in the server's output").doesNotContain(device.password()).doesNotContain(device.pskKey())
+                    .doesNotContain(rotated.password()).doesNotContain(rotated.pskKey());
+        }
+    }
+
+    /** libcoap's log line of a 2.05 Content response (at -v 6 it prints each message it receives). */
+    private static final String CONTENT = "c:2.05";
+
+    /** GET /.well-known/core over DTLS with this identity and key; the output holds the response only when the handshake succeeded. */
+    private static String dtlsGet(int port, String identity, String key) throws Exception {
+        ExternalTool.Result result = ExternalTool.COAP_CLIENT.run(
+                "-m", "get", "-B", "4", "-v", "6", "-u", identity, "-k", key, "coaps://127.0.0.1:" + port + "/.well-known/core");
+        return result.output();
+    }
+}

@@ -2,6 +2,7 @@ package io.nearcast.registry.domain;
 
 import io.nearcast.kernel.domain.InvalidField;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /** AES-128 keys and other binary fields as clients write them, in hex; errors never quote a key. */
 final class SdmKeyText {
@@ -41,6 +42,6 @@ final class SdmKeyText {
             throw new InvalidField(field, "must be 1 to " + maxBytes + " bytes in hex (an even number of hex digits, at most " + 2 * maxBytes
                     + "), got '" + Names.printable(digits) + "'");
         }
-        return digits.toUpperCase(java.util.Locale.ROOT);
+        return digits.toUpperCase(Locale.ROOT);
     }
 }

@@ -61,11 +61,10 @@ public final class TagKeys {
     public List<MetaReadKeyCandidate> metaReadKeyCandidates() {
         Map<ByteBuffer, List<String>> tagsWithoutUidByKey = new LinkedHashMap<>();
         for (TagBatch batch : batches.all()) {
-            tagsWithoutUidByKey.putIfAbsent(ByteBuffer.wrap(open(batch.sealedMetaReadKey(), TagBatch.metaReadKeyPurpose(batch.id()))), new ArrayList<>());
+            distinct(tagsWithoutUidByKey, open(batch.sealedMetaReadKey(), TagBatch.metaReadKeyPurpose(batch.id())));
         }
         for (TagRepository.SealedMetaReadKey own : tags.perTagMetaReadKeys()) {
-            byte[] key = open(own.sealed(), SdmKeySource.PerTag.metaReadKeyPurpose(own.tagId()));
-            List<String> withoutUid = tagsWithoutUidByKey.computeIfAbsent(ByteBuffer.wrap(key), k -> new ArrayList<>());
+            List<String> withoutUid = distinct(tagsWithoutUidByKey, open(own.sealed(), SdmKeySource.PerTag.metaReadKeyPurpose(own.tagId())));
             if (own.uid().isEmpty()) {
                 withoutUid.add(own.tagId());
             }
@@ -97,6 +96,19 @@ public final class TagKeys {
             return Optional.empty();
         }
         return tags.find(candidate.tagsWithoutUid().get(0));
+    }
+
+    /** The key's entry, added if new; a key already there is wiped, as only the first copy is kept. */
+    private static List<String> distinct(Map<ByteBuffer, List<String>> tagsWithoutUidByKey, byte[] key) {
+        ByteBuffer entry = ByteBuffer.wrap(key);
+        List<String> existing = tagsWithoutUidByKey.get(entry);
+        if (existing != null) {
+            Arrays.fill(key, (byte) 0);
+            return existing;
+        }
+        List<String> created = new ArrayList<>();
+        tagsWithoutUidByKey.put(entry, created);
+        return created;
     }
 
     private SdmKeys batchKeys(TagBatch batch, TagUid uid) {

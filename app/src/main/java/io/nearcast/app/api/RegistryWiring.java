@@ -13,6 +13,11 @@ import io.nearcast.registry.domain.PasswordHash;
 import io.nearcast.registry.domain.Beacons;
 import io.nearcast.registry.domain.StoreRepository;
 import io.nearcast.registry.domain.Stores;
+import io.nearcast.registry.domain.TagBatchRepository;
+import io.nearcast.registry.domain.TagBatches;
+import io.nearcast.registry.domain.TagKeys;
+import io.nearcast.registry.domain.TagRepository;
+import io.nearcast.registry.domain.Tags;
 import io.nearcast.registry.domain.TokenRepository;
 import io.nearcast.registry.domain.Tokens;
 import io.nearcast.registry.domain.ZoneRepository;
@@ -21,6 +26,8 @@ import io.nearcast.registry.jdbc.JdbcAuditLog;
 import io.nearcast.registry.jdbc.JdbcBeaconRepository;
 import io.nearcast.registry.jdbc.JdbcDeviceRepository;
 import io.nearcast.registry.jdbc.JdbcStoreRepository;
+import io.nearcast.registry.jdbc.JdbcTagBatchRepository;
+import io.nearcast.registry.jdbc.JdbcTagRepository;
 import io.nearcast.registry.jdbc.JdbcTokenRepository;
 import io.nearcast.registry.jdbc.JdbcZoneRepository;
 import io.nearcast.registry.jdbc.RegistrySchema;
@@ -111,6 +118,32 @@ class RegistryWiring {
     @Singleton
     Devices devices(DeviceRepository repository, Stores stores, AuditLog audit, SecretBox box, @Named("registry") Clock clock, NearcastRuntime runtime) {
         return new Devices(repository, stores, audit, box, runtime.brokerAccounts(), clock, new SecureRandom(), PasswordHash.DEFAULT_ITERATIONS);
+    }
+
+    @Singleton
+    TagRepository tagRepository(NearcastRuntime runtime) {
+        return new JdbcTagRepository(runtime.database().dataSource());
+    }
+
+    @Singleton
+    TagBatchRepository tagBatchRepository(NearcastRuntime runtime) {
+        return new JdbcTagBatchRepository(runtime.database().dataSource());
+    }
+
+    @Singleton
+    Tags tags(TagRepository repository, TagBatchRepository batches, Stores stores, AuditLog audit, SecretBox box, @Named("registry") Clock clock) {
+        return new Tags(repository, batches, stores, audit, box, clock);
+    }
+
+    @Singleton
+    TagBatches tagBatches(TagBatchRepository repository, Stores stores, AuditLog audit, SecretBox box, @Named("registry") Clock clock) {
+        return new TagBatches(repository, stores, audit, box, clock);
+    }
+
+    /** The tags' SDM keys in clear, for the touchpoint that verifies SUN messages; no REST route uses it. */
+    @Singleton
+    TagKeys tagKeys(TagRepository tags, TagBatchRepository batches, SecretBox box) {
+        return new TagKeys(tags, batches, box);
     }
 
     @Singleton

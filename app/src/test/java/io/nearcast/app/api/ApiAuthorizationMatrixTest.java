@@ -32,6 +32,12 @@ class ApiAuthorizationMatrixTest {
     private static String zoneB;
     private static String beaconA;
     private static String beaconB;
+    private static String deviceA;
+    private static String deviceB;
+    private static String tagA;
+    private static String tagB;
+    private static String batchA;
+    private static String batchB;
 
     @BeforeAll
     static void register() throws Exception {
@@ -42,6 +48,12 @@ class ApiAuthorizationMatrixTest {
         zoneB = server.createZone(storeB);
         beaconA = server.createBeacon(storeA);
         beaconB = server.createBeacon(storeB);
+        deviceA = server.createDevice(storeA);
+        deviceB = server.createDevice(storeB);
+        tagA = server.createTag(storeA);
+        tagB = server.createTag(storeB);
+        batchA = server.createTagBatch(storeA);
+        batchB = server.createTagBatch(storeB);
     }
 
     /** Who may call an endpoint: admins only, or staff within their stores. */
@@ -87,6 +99,26 @@ class ApiAuthorizationMatrixTest {
                         () -> null, Access.STAFF_OWN_STORE, 200),
                 new Endpoint("GET /stores/{id}/beacons/{id}", "GET", () -> "/api/v1/stores/" + storeA + "/beacons/" + beaconA,
                         () -> "/api/v1/stores/" + storeB + "/beacons/" + beaconB, () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("POST /stores/{id}/devices", "POST", () -> devices(storeA), () -> devices(storeB),
+                        () -> ApiServer.SCANNER, Access.STAFF_OWN_STORE, 201),
+                new Endpoint("GET /stores/{id}/devices", "GET", () -> devices(storeA), () -> devices(storeB), () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("GET /stores/{id}/devices/{id}", "GET", () -> devices(storeA) + "/" + deviceA, () -> devices(storeB) + "/" + deviceB,
+                        () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("PATCH /stores/{id}/devices/{id}", "PATCH", () -> devices(storeA) + "/" + deviceA, () -> devices(storeB) + "/" + deviceB,
+                        () -> "{\"name\":\"Till scanner\"}", Access.STAFF_OWN_STORE, 200),
+                new Endpoint("POST /stores/{id}/devices/{id}/credentials:rotate", "POST", () -> devices(storeA) + "/" + deviceA + "/credentials:rotate",
+                        () -> devices(storeB) + "/" + deviceB + "/credentials:rotate", () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("DELETE /stores/{id}/devices/{id}", "DELETE", () -> devices(storeA) + "/" + freshDevice(storeA),
+                        () -> devices(storeB) + "/" + freshDevice(storeB), () -> null, Access.STAFF_OWN_STORE, 204),
+                new Endpoint("POST /tags", "POST", () -> "/api/v1/tags", null, () -> ApiServer.uniqueTag(storeA), Access.STAFF_OWN_STORE, 201),
+                new Endpoint("GET /tags?storeId=", "GET", () -> "/api/v1/tags?storeId=" + storeA, () -> "/api/v1/tags?storeId=" + storeB,
+                        () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("GET /tags/{id}", "GET", () -> "/api/v1/tags/" + tagA, () -> "/api/v1/tags/" + tagB, () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("POST /tag-batches", "POST", () -> "/api/v1/tag-batches", null, () -> ApiServer.tagBatch(storeA), Access.STAFF_OWN_STORE, 201),
+                new Endpoint("GET /tag-batches?storeId=", "GET", () -> "/api/v1/tag-batches?storeId=" + storeA, () -> "/api/v1/tag-batches?storeId=" + storeB,
+                        () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("GET /tag-batches/{id}", "GET", () -> "/api/v1/tag-batches/" + batchA, () -> "/api/v1/tag-batches/" + batchB,
+                        () -> null, Access.STAFF_OWN_STORE, 200),
                 new Endpoint("POST /tokens", "POST", () -> "/api/v1/tokens", null, () -> "{\"role\":\"staff\",\"storeIds\":[\"" + storeB + "\"]}", Access.ADMIN_ONLY, 201),
                 new Endpoint("GET /tokens", "GET", () -> "/api/v1/tokens", null, () -> null, Access.ADMIN_ONLY, 200),
                 new Endpoint("DELETE /tokens/{id}", "DELETE", ApiAuthorizationMatrixTest::revocableTokenPath, null, () -> null, Access.ADMIN_ONLY, 204),
@@ -156,6 +188,30 @@ class ApiAuthorizationMatrixTest {
 
     private static HttpResponse<String> call(Endpoint endpoint, String path, Optional<String> token) throws Exception {
         return server.send(endpoint.method(), path, token, Optional.ofNullable(endpoint.body().get()), endpoint.contentType());
+    }
+
+    private static String devices(String storeId) {
+        return "/api/v1/stores/" + storeId + "/devices";
+    }
+
+    /** A fresh device to delete, so every row can run independently. */
+    private static String freshDevice(String storeId) {
+        try {
+            return server.createDevice(storeId);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Resources whose store is named in the body: staff naming another store are refused with 403. */
+    @Test
+    void staffCannotCreateTagsOrBatchesForAnotherStoreOrForAllStores() throws Exception {
+        assertThat(server.post("/api/v1/tags", staffA, ApiServer.uniqueTag(storeB)).statusCode()).isEqualTo(403);
+        assertThat(server.post("/api/v1/tag-batches", staffA, ApiServer.tagBatch(storeB)).statusCode()).isEqualTo(403);
+        String storeless = ApiServer.uniqueTag(storeA).replace(",\"storeId\":\"" + storeA + "\"", "");
+        assertThat(server.post("/api/v1/tags", staffA, storeless).statusCode()).isEqualTo(403);
+        assertThat(server.post("/api/v1/tags", ApiServer.ADMIN, storeless).statusCode()).isEqualTo(201);
+        assertThat(server.get("/api/v1/tags", staffA).body()).contains(tagA).doesNotContain(tagB);
     }
 
     /** A fresh token to revoke, so every row can run independently. */

@@ -160,6 +160,40 @@ final class ApiServer implements BeforeAllCallback, AfterAllCallback {
         return field(response.body(), "id");
     }
 
+    static final String SCANNER = "{\"kind\":\"scanner\",\"name\":\"Entrance scanner\"}";
+
+    /** A scanner in the store, created by the admin; returns its id. */
+    String createDevice(String storeId) throws IOException, InterruptedException {
+        return created("device", post("/api/v1/stores/" + storeId + "/devices", ADMIN, SCANNER));
+    }
+
+    /** A tag with its own SDM keys and a UID no other call of this JVM uses. */
+    static String uniqueTag(String storeId) {
+        return "{\"uid\":\"" + TagApiTest.uid() + "\",\"storeId\":\"" + storeId + "\",\"sdm\":{\"metaReadKey\":\"" + TagApiTest.key()
+                + "\",\"fileReadKey\":\"" + TagApiTest.key() + "\"}}";
+    }
+
+    /** A tag key batch of the store with random keys. */
+    static String tagBatch(String storeId) {
+        return "{\"name\":\"Spring labels\",\"storeId\":\"" + storeId + "\",\"sdm\":{\"metaReadKey\":\"" + TagApiTest.key()
+                + "\",\"fileReadMasterKey\":\"" + TagApiTest.key() + "\"}}";
+    }
+
+    String createTag(String storeId) throws IOException, InterruptedException {
+        return created("tag", post("/api/v1/tags", ADMIN, uniqueTag(storeId)));
+    }
+
+    String createTagBatch(String storeId) throws IOException, InterruptedException {
+        return created("tag batch", post("/api/v1/tag-batches", ADMIN, tagBatch(storeId)));
+    }
+
+    private static String created(String what, HttpResponse<String> response) {
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(what + " not created: " + response.statusCode() + " " + response.body());
+        }
+        return field(response.body(), "id");
+    }
+
     /** A staff token scoped to one store; returns its secret. */
     String staffToken(String storeId) throws IOException, InterruptedException {
         HttpResponse<String> response = post("/api/v1/tokens", ADMIN, "{\"role\":\"staff\",\"storeIds\":[\"" + storeId + "\"]}");

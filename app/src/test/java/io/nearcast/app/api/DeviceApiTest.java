@@ -1,0 +1,155 @@
+package io.nearcast.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Devices over HTTP: generated secrets appear once (creation or rotation, never cached), are
+ * stored only hashed or sealed, never logged; rename, disable, delete; 422 naming the field.
+ */
+@Timeout(120)
+class DeviceApiTest {
+
+    @RegisterExtension
+    static final ApiServer server = new ApiServer();
+
+    private static String store;
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+    @BeforeAll
+    static void register() throws Exception {
+        store = server.createStore("Devices");
+    }
+
+    @BeforeEach
+    void captureLogs() {
+        logs.start();
+        root().addAppender(logs);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        root().detachAppender(logs);
+    }
+
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    private static String devices() {
+        return "/api/v1/stores/" + store + "/devices";
+    }
+
+    @Test
+    void creationShowsTheCredentialsOnceInTheContractShape() throws Exception {
+        HttpResponse<String> created = server.post(devices(), ApiServer.ADMIN, "{\"kind\":\"nfc-reader\",\"name\":\"Till 2\"}");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String id = ApiServer.field(created.body(), "id");
+        assertThat(created.headers().firstValue("Location")).hasValue(devices() + "/" + id);
+        String password = ApiServer.field(created.body(), "password");
+        String pskKey = ApiServer.field(created.body(), "pskKey");
+        assertThat(ApiServer.field(created.body(), "username")).isEqualTo(id);
+        assertThat(ApiServer.field(created.body(), "pskIdentity")).isEqualTo(id);
+        assertThat(ApiServer.field(created.body(), "topicPrefix")).isEqualTo("nearcast/v1/stores/" + store + "/devices/" + id + "/");
+        assertThat(password).hasSize(43).matches("[A-Za-z0-9_-]+");
+        assertThat(pskKey).hasSize(43).matches("[A-Za-z0-9_-]+").isNotEqualTo(password);
+
+        HttpResponse<String> read = server.get(devices() + "/" + id, ApiServer.ADMIN);
+        HttpResponse<String> list = server.get(devices(), ApiServer.ADMIN);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("\"pskIdentity\":\"" + id + "\"").doesNotContain(password).doesNotContain(pskKey)
+                .doesNotContain("\"password\"").doesNotContain("\"pskKey\"");
+        assertThat(list.body()).contains(id).doesNotContain(password).doesNotContain(pskKey);
+        assertNeitherStoredNorLogged(password, pskKey);
+    }
+
+    @Test
+    void rotationIssuesNewSecretsOnceAndRecordsItInTheAudit() throws Exception {
+        String id = server.createDevice(store);
+        HttpResponse<String> first = server.get(devices() + "/" + id, ApiServer.ADMIN);
+
+        HttpResponse<String> rotated = server.post(devices() + "/" + id + "/credentials:rotate", ApiServer.ADMIN, "");
+
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        assertThat(rotated.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(ApiServer.field(rotated.body(), "credentialsIssuedAt")).isGreaterThan(ApiServer.field(first.body(), "credentialsIssuedAt"));
+        assertNeitherStoredNorLogged(ApiServer.field(rotated.body(), "password"), ApiServer.field(rotated.body(), "pskKey"));
+        assertThat(server.get("/api/v1/audit?size=200", ApiServer.ADMIN).body()).contains("device/" + id).contains("credentials rotated");
+    }
+
+    @Test
+    void renamesDisablesAndEnables() throws Exception {
+        String id = server.createDevice(store);
+
+        HttpResponse<String> disabled = server.send("PATCH", devices() + "/" + id, Optional.of(ApiServer.ADMIN),
+                Optional.of("{\"name\":\"Back door\",\"enabled\":false}"));
+
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+        assertThat(disabled.body()).contains("\"name\":\"Back door\"").contains("\"enabled\":false");
+        assertThat(server.get(devices() + "/" + id, ApiServer.ADMIN).body()).contains("\"enabled\":false");
+        HttpResponse<String> enabled = server.send("PATCH", devices() + "/" + id, Optional.of(ApiServer.ADMIN), Optional.of("{\"enabled\":true}"));
+        assertThat(enabled.body()).contains("\"enabled\":true").contains("\"name\":\"Back door\"");
+    }
+
+    @Test
+    void deletionIsFinal() throws Exception {
+        String id = server.createDevice(store);
+
+        assertThat(server.send("DELETE", devices() + "/" + id, Optional.of(ApiServer.ADMIN), Optional.empty()).statusCode()).isEqualTo(204);
+
+        assertThat(server.get(devices() + "/" + id, ApiServer.ADMIN).statusCode()).isEqualTo(404);
+        assertThat(server.send("DELETE", devices() + "/" + id, Optional.of(ApiServer.ADMIN), Optional.empty()).statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no kind       | {\"name\":\"x\"}                          | kind",
+        "unknown kind  | {\"kind\":\"toaster\",\"name\":\"x\"}     | kind",
+        "no name       | {\"kind\":\"scanner\"}                    | name",
+        "blank name    | {\"kind\":\"kiosk\",\"name\":\"  \"}      | name",
+    })
+    void namesTheFieldOfAnInvalidDevice(String label, String body, String field) throws Exception {
+        HttpResponse<String> response = server.post(devices(), ApiServer.ADMIN, body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(ApiServer.field(response.body(), "field")).isEqualTo(field);
+    }
+
+    @Test
+    void aLongNameIsRefusedOnPatchToo() throws Exception {
+        String id = server.createDevice(store);
+
+        HttpResponse<String> response = server.send("PATCH", devices() + "/" + id, Optional.of(ApiServer.ADMIN),
+                Optional.of("{\"name\":\"" + "x".repeat(101) + "\"}"));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(ApiServer.field(response.body(), "field")).isEqualTo("name");
+    }
+
+    private void assertNeitherStoredNorLogged(String password, String pskKey) throws Exception {
+        DataSource db = server.runtime().database().dataSource();
+        assertThat(DatabaseScan.cellsContaining(db, password)).isEmpty();
+        assertThat(DatabaseScan.cellsContaining(db, pskKey)).isEmpty();
+        List<String> messages = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(messages).noneMatch(message -> message.contains(password) || message.contains(pskKey));
+    }
+}

@@ -81,6 +81,8 @@ class ApiAuthorizationMatrixTest {
                 new Endpoint("POST /stores", "POST", () -> "/api/v1/stores", null, () -> store, Access.ADMIN_ONLY, 201),
                 new Endpoint("GET /stores", "GET", () -> "/api/v1/stores", null, () -> null, Access.STAFF_OWN_STORE, 200),
                 new Endpoint("GET /stores/{id}", "GET", () -> "/api/v1/stores/" + storeA, () -> "/api/v1/stores/" + storeB, () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("PATCH /stores/{id}", "PATCH", () -> "/api/v1/stores/" + storeA, () -> "/api/v1/stores/" + storeB,
+                        () -> "{\"openingHours\":{\"weekly\":{\"MON\":[{\"from\":\"08:00\",\"to\":\"20:00\"}]}}}", Access.STAFF_OWN_STORE, 200),
                 new Endpoint("POST /stores/{id}/zones", "POST", () -> "/api/v1/stores/" + storeA + "/zones", () -> "/api/v1/stores/" + storeB + "/zones",
                         () -> ApiServer.CIRCLE_ZONE, Access.STAFF_OWN_STORE, 201),
                 new Endpoint("GET /stores/{id}/zones", "GET", () -> "/api/v1/stores/" + storeA + "/zones", () -> "/api/v1/stores/" + storeB + "/zones",

@@ -12,6 +12,13 @@ public interface StoreRepository {
 
     Optional<Store> find(StoreId id);
 
+    /**
+     * Replaces name, time zone, location and opening hours (id and creation time never change).
+     *
+     * @return false when no such store exists
+     */
+    boolean update(Store store);
+
     /** All stores, oldest first. */
     Page<Store> list(PageRequest request);
 

@@ -6,6 +6,7 @@ import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Registering and reading stores, with the caller's rights checked on every call. */
 public final class Stores {
@@ -23,11 +24,36 @@ public final class Stores {
     /** Admins register stores; staff tokens are then scoped to them. */
     public Store create(Caller caller, NewStore request) {
         caller.requireAdmin("registering a store");
-        Store store = new Store(StoreId.random(), request.name(), request.timezone(), request.location(), clock.instant());
+        Store store = new Store(StoreId.random(), request.name(), request.timezone(), request.location(), request.openingHours(), clock.instant());
         repository.insert(store);
         audit.record(new AuditEntry(clock.instant(), caller.actor(), "create", "store/" + store.id(),
                 "name=" + store.name() + ", timezone=" + store.timezone()));
         return store;
+    }
+
+    /**
+     * Changes what is given; staff may change the stores they are scoped to. An empty
+     * {@link OpeningHours} (no spans, no closed dates) removes the opening hours.
+     *
+     * @throws io.nearcast.kernel.domain.InvalidField naming {@code name}, {@code timezone} or {@code location}
+     * @throws NotFound also for a store outside a staff caller's scope
+     */
+    public Store update(Caller caller, String id, StoreChange change) {
+        Store current = get(caller, id);
+        Optional<OpeningHours> hours = change.openingHours().isPresent()
+                ? change.openingHours().filter(given -> !given.weekly().isEmpty() || !given.closedDates().isEmpty())
+                : current.openingHours();
+        Store changed = new Store(current.id(),
+                change.name().map(NewStore::name).orElse(current.name()),
+                change.timezone().map(NewStore::zone).orElse(current.timezone()),
+                change.location().orElse(current.location()),
+                hours,
+                current.createdAt());
+        if (!repository.update(changed)) {
+            throw new NotFound("store " + id);
+        }
+        audit.record(new AuditEntry(clock.instant(), caller.actor(), "update", "store/" + changed.id(), change.summary()));
+        return changed;
     }
 
     /** @throws NotFound also for a store outside a staff caller's scope */

@@ -3,6 +3,7 @@ package io.nearcast.registry.jdbc;
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
 import io.nearcast.registry.domain.GeoPoint;
+import io.nearcast.registry.domain.OpeningHours;
 import io.nearcast.registry.domain.Store;
 import io.nearcast.registry.domain.StoreId;
 import io.nearcast.registry.domain.StoreRepository;
@@ -27,7 +28,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcStoreRepository implements StoreRepository {
 
-    private static final String COLUMNS = "id, name, timezone, lat, lon, created_at";
+    private static final String COLUMNS = "id, name, timezone, lat, lon, created_at, opening_hours";
 
     private final Jdbc jdbc;
 
@@ -39,13 +40,14 @@ public final class JdbcStoreRepository implements StoreRepository {
     public void insert(Store store) {
         jdbc.run("inserting store " + store.id(), connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO registry_store (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO registry_store (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, store.id().value());
                 insert.setString(2, store.name());
                 insert.setString(3, store.timezone().getId());
                 insert.setDouble(4, store.location().lat());
                 insert.setDouble(5, store.location().lon());
                 UtcTimestamps.set(insert, 6, store.createdAt());
+                insert.setString(7, store.openingHours().map(OpeningHours::encoded).orElse(null));
                 return insert.executeUpdate();
             }
         });
@@ -58,6 +60,22 @@ public final class JdbcStoreRepository implements StoreRepository {
                     "SELECT " + COLUMNS + " FROM registry_store WHERE id = ?")) {
                 select.setString(1, id.value());
                 return Jdbc.firstRow(select, JdbcStoreRepository::store);
+            }
+        });
+    }
+
+    @Override
+    public boolean update(Store store) {
+        return jdbc.run("updating store " + store.id(), connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE registry_store SET name = ?, timezone = ?, lat = ?, lon = ?, opening_hours = ? WHERE id = ?")) {
+                update.setString(1, store.name());
+                update.setString(2, store.timezone().getId());
+                update.setDouble(3, store.location().lat());
+                update.setDouble(4, store.location().lon());
+                update.setString(5, store.openingHours().map(OpeningHours::encoded).orElse(null));
+                update.setString(6, store.id().value());
+                return update.executeUpdate() == 1;
             }
         });
     }
@@ -114,6 +132,15 @@ public final class JdbcStoreRepository implements StoreRepository {
                 row.getString("name"),
                 ZoneId.of(row.getString("timezone")),
                 new GeoPoint(row.getDouble("lat"), row.getDouble("lon")),
+                openingHours(row.getString("id"), row.getString("opening_hours")),
                 UtcTimestamps.get(row, "created_at"));
+    }
+
+    private static Optional<OpeningHours> openingHours(String id, String encoded) throws SQLException {
+        try {
+            return Optional.ofNullable(encoded).map(OpeningHours::decode);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("store " + id + " has unreadable opening hours", e);
+        }
     }
 }

@@ -39,6 +39,16 @@ final class InMemoryTagRegistry {
             return storeRows.stream().filter(s -> s.id().equals(id)).findFirst();
         }
 
+        public boolean update(Store store) {
+            for (int i = 0; i < storeRows.size(); i++) {
+                if (storeRows.get(i).id().equals(store.id())) {
+                    storeRows.set(i, store);
+                    return true;
+                }
+            }
+            return false;
+        }
+
         public Page<Store> list(PageRequest request) {
             return page(storeRows, s -> true, request);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
 import io.nearcast.registry.domain.GeoPoint;
+import io.nearcast.registry.domain.OpeningHours;
 import io.nearcast.registry.domain.Store;
 import io.nearcast.registry.domain.StoreId;
 import io.nearcast.registry.domain.StoreRepository;
@@ -13,6 +14,7 @@ import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,26 @@ abstract class StoreRepositoryContract {
                 .hasMessageStartingWith("inserting store " + original.id() + " failed");
         assertThat(stores.find(original.id())).contains(original);
         assertThat(stores.list(PageRequest.first()).total()).isEqualTo(1);
+    }
+
+    @Test
+    void readsBackOpeningHoursAndUpdatesEveryMutableField() {
+        Store original = store("Mitte", new GeoPoint(52.52, 13.405), Instant.parse("2024-03-01T10:15:30.123456Z"));
+        stores.insert(original);
+        OpeningHours hours = OpeningHours.of(
+                java.util.Map.of("MON", List.of(new OpeningHours.SpanText("08:00", "12:30"), new OpeningHours.SpanText("13:30", "24:00")),
+                        "SAT", List.of(new OpeningHours.SpanText("09:00", "14:00"))),
+                List.of("2026-12-25", "2026-12-26"));
+        Store changed = new Store(original.id(), "Mitte (new)", ZoneId.of("Europe/Vienna"), new GeoPoint(48.2, 16.37), Optional.of(hours),
+                original.createdAt());
+
+        assertThat(stores.update(changed)).isTrue();
+
+        assertThat(stores.find(original.id())).contains(changed);
+        assertThat(stores.update(store("ghost", new GeoPoint(0, 0), Instant.EPOCH))).isFalse();
+        Store withoutHours = new Store(original.id(), changed.name(), changed.timezone(), changed.location(), Optional.empty(), original.createdAt());
+        stores.update(withoutHours);
+        assertThat(stores.find(original.id()).orElseThrow().openingHours()).isEmpty();
     }
 
     private static Store store(String name, GeoPoint location, Instant createdAt) {

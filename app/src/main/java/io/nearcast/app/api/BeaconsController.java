@@ -7,6 +7,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -48,6 +49,12 @@ final class BeaconsController {
     @Get("/beacons")
     Paging.PageBody<BeaconBody> list(HttpRequest<?> request, @PathVariable String storeId, @Nullable @QueryValue String page, @Nullable @QueryValue String size) {
         return Paging.body(beacons.list(Callers.of(request), storeId, Paging.request(page, size)).map(BeaconBody::of));
+    }
+
+    @Delete("/beacons/{beaconId}")
+    HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String storeId, @PathVariable String beaconId) {
+        beacons.delete(Callers.of(request), storeId, beaconId);
+        return HttpResponse.noContent();
     }
 
     @Get("/beacons/{beaconId}")

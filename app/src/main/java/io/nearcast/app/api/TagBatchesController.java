@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -44,6 +45,13 @@ final class TagBatchesController {
     Paging.PageBody<BatchBody> list(HttpRequest<?> request, @Nullable @QueryValue String storeId, @Nullable @QueryValue String page,
                                     @Nullable @QueryValue String size) {
         return Paging.body(batches.list(Callers.of(request), storeId, Paging.request(page, size)).map(BatchBody::of));
+    }
+
+    /** 409 while tags take their keys from the batch. */
+    @Delete("/{batchId}")
+    HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String batchId) {
+        batches.delete(Callers.of(request), batchId);
+        return HttpResponse.noContent();
     }
 
     @Get("/{batchId}")

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -43,6 +44,13 @@ final class TagsController {
     Paging.PageBody<TagBody> list(HttpRequest<?> request, @Nullable @QueryValue String storeId, @Nullable @QueryValue String page,
                                   @Nullable @QueryValue String size) {
         return Paging.body(tags.list(Callers.of(request), storeId, Paging.request(page, size)).map(TagBody::of));
+    }
+
+    /** The tag's keys go with it; URLs it printed stop verifying. */
+    @Delete("/{tagId}")
+    HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String tagId) {
+        tags.delete(Callers.of(request), tagId);
+        return HttpResponse.noContent();
     }
 
     @Get("/{tagId}")

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -41,6 +42,13 @@ final class ZonesController {
     @Get
     Paging.PageBody<ZoneBody> list(HttpRequest<?> request, @PathVariable String storeId, @Nullable @QueryValue String page, @Nullable @QueryValue String size) {
         return Paging.body(zones.list(Callers.of(request), storeId, Paging.request(page, size)).map(ZoneBody::of));
+    }
+
+    /** 409 while beacons are placed in the zone. */
+    @Delete("/{zoneId}")
+    HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String storeId, @PathVariable String zoneId) {
+        zones.delete(Callers.of(request), storeId, zoneId);
+        return HttpResponse.noContent();
     }
 
     @Get("/{zoneId}")

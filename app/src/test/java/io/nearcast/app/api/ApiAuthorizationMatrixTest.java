@@ -93,6 +93,8 @@ class ApiAuthorizationMatrixTest {
                         () -> "/api/v1/stores/" + storeB + "/zones:import", () -> ApiServer.CIRCLE_COLLECTION, Access.STAFF_OWN_STORE, 201),
                 new Endpoint("GET /stores/{id}/zones:export", "GET", () -> "/api/v1/stores/" + storeA + "/zones:export",
                         () -> "/api/v1/stores/" + storeB + "/zones:export", () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("DELETE /stores/{id}/zones/{id}", "DELETE", () -> "/api/v1/stores/" + storeA + "/zones/" + fresh(() -> server.createZone(storeA)),
+                        () -> "/api/v1/stores/" + storeB + "/zones/" + fresh(() -> server.createZone(storeB)), () -> null, Access.STAFF_OWN_STORE, 204),
                 new Endpoint("POST /stores/{id}/beacons", "POST", () -> "/api/v1/stores/" + storeA + "/beacons", () -> "/api/v1/stores/" + storeB + "/beacons",
                         ApiServer::uniqueIBeacon, Access.STAFF_OWN_STORE, 201),
                 new Endpoint("POST /stores/{id}/beacons:import", "POST", () -> "/api/v1/stores/" + storeA + "/beacons:import",
@@ -101,6 +103,8 @@ class ApiAuthorizationMatrixTest {
                         () -> null, Access.STAFF_OWN_STORE, 200),
                 new Endpoint("GET /stores/{id}/beacons/{id}", "GET", () -> "/api/v1/stores/" + storeA + "/beacons/" + beaconA,
                         () -> "/api/v1/stores/" + storeB + "/beacons/" + beaconB, () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("DELETE /stores/{id}/beacons/{id}", "DELETE", () -> "/api/v1/stores/" + storeA + "/beacons/" + fresh(() -> server.createBeacon(storeA)),
+                        () -> "/api/v1/stores/" + storeB + "/beacons/" + fresh(() -> server.createBeacon(storeB)), () -> null, Access.STAFF_OWN_STORE, 204),
                 new Endpoint("POST /stores/{id}/devices", "POST", () -> devices(storeA), () -> devices(storeB),
                         () -> ApiServer.SCANNER, Access.STAFF_OWN_STORE, 201),
                 new Endpoint("GET /stores/{id}/devices", "GET", () -> devices(storeA), () -> devices(storeB), () -> null, Access.STAFF_OWN_STORE, 200),
@@ -116,11 +120,15 @@ class ApiAuthorizationMatrixTest {
                 new Endpoint("GET /tags?storeId=", "GET", () -> "/api/v1/tags?storeId=" + storeA, () -> "/api/v1/tags?storeId=" + storeB,
                         () -> null, Access.STAFF_OWN_STORE, 200),
                 new Endpoint("GET /tags/{id}", "GET", () -> "/api/v1/tags/" + tagA, () -> "/api/v1/tags/" + tagB, () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("DELETE /tags/{id}", "DELETE", () -> "/api/v1/tags/" + fresh(() -> server.createTag(storeA)),
+                        () -> "/api/v1/tags/" + fresh(() -> server.createTag(storeB)), () -> null, Access.STAFF_OWN_STORE, 204),
                 new Endpoint("POST /tag-batches", "POST", () -> "/api/v1/tag-batches", null, () -> ApiServer.tagBatch(storeA), Access.STAFF_OWN_STORE, 201),
                 new Endpoint("GET /tag-batches?storeId=", "GET", () -> "/api/v1/tag-batches?storeId=" + storeA, () -> "/api/v1/tag-batches?storeId=" + storeB,
                         () -> null, Access.STAFF_OWN_STORE, 200),
                 new Endpoint("GET /tag-batches/{id}", "GET", () -> "/api/v1/tag-batches/" + batchA, () -> "/api/v1/tag-batches/" + batchB,
                         () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("DELETE /tag-batches/{id}", "DELETE", () -> "/api/v1/tag-batches/" + fresh(() -> server.createTagBatch(storeA)),
+                        () -> "/api/v1/tag-batches/" + fresh(() -> server.createTagBatch(storeB)), () -> null, Access.STAFF_OWN_STORE, 204),
                 new Endpoint("POST /tokens", "POST", () -> "/api/v1/tokens", null, () -> "{\"role\":\"staff\",\"storeIds\":[\"" + storeB + "\"]}", Access.ADMIN_ONLY, 201),
                 new Endpoint("GET /tokens", "GET", () -> "/api/v1/tokens", null, () -> null, Access.ADMIN_ONLY, 200),
                 new Endpoint("DELETE /tokens/{id}", "DELETE", ApiAuthorizationMatrixTest::revocableTokenPath, null, () -> null, Access.ADMIN_ONLY, 204),
@@ -198,8 +206,13 @@ class ApiAuthorizationMatrixTest {
 
     /** A fresh device to delete, so every row can run independently. */
     private static String freshDevice(String storeId) {
+        return fresh(() -> server.createDevice(storeId));
+    }
+
+    /** Something created just now (to be deleted), so every row can run independently. */
+    private static String fresh(java.util.concurrent.Callable<String> create) {
         try {
-            return server.createDevice(storeId);
+            return create.call();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -19,4 +19,6 @@ public interface BeaconRepository {
 
     /** The store's beacons, oldest first. */
     Page<Beacon> list(StoreId storeId, PageRequest request);
+
+    Deletion delete(String id);
 }

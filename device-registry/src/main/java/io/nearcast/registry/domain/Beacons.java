@@ -80,6 +80,13 @@ public final class Beacons {
                 .orElseThrow(() -> new NotFound("beacon " + beaconId));
     }
 
+    /** @throws NotFound also for another store's beacon */
+    public void delete(Caller caller, String storeId, String beaconId) {
+        Beacon beacon = get(caller, storeId, beaconId);
+        Deletions.require(repository.delete(beacon.id()), "beacon " + beacon.id(), "other records still refer to it");
+        audit.record(new AuditEntry(clock.instant(), caller.actor(), "delete", "beacon/" + beacon.id(), "kind=" + beacon.identity().kind()));
+    }
+
     public Page<Beacon> list(Caller caller, String storeId, PageRequest request) {
         return repository.list(stores.get(caller, storeId).id(), request);
     }

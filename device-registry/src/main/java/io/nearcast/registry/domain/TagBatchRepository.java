@@ -13,6 +13,9 @@ public interface TagBatchRepository {
 
     Optional<TagBatch> find(String id);
 
+    /** {@link Deletion#IN_USE} while tags take their keys from the batch. */
+    Deletion delete(String id);
+
     /** Every batch, oldest first. */
     Page<TagBatch> list(PageRequest request);
 

@@ -73,6 +73,18 @@ public final class TagBatches {
     }
 
     /**
+     * Removes a batch and its sealed keys.
+     *
+     * @throws Conflict while tags take their keys from it
+     * @throws NotFound also for a batch the caller may not see
+     */
+    public void delete(Caller caller, String batchId) {
+        TagBatch batch = get(caller, batchId);
+        Deletions.require(repository.delete(batch.id()), "tag batch " + batch.id(), "tags still take their keys from it; delete them first");
+        audit.record(new AuditEntry(clock.instant(), caller.actor(), "delete", "tag-batch/" + batch.id(), "name=" + batch.name()));
+    }
+
+    /**
      * The batches the caller may see, oldest first: of one store when {@code storeId} is given,
      * else every batch (administrators) or the batches of the caller's stores (staff).
      *

@@ -15,6 +15,8 @@ public interface TagRepository {
 
     Optional<Tag> find(String id);
 
+    Deletion delete(String id);
+
     Optional<Tag> findByUid(TagUid uid);
 
     /** Every tag, oldest first. */

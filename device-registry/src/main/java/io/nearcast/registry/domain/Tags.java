@@ -69,6 +69,17 @@ public final class Tags {
     }
 
     /**
+     * Removes a tag and its sealed keys; its printed URLs stop verifying.
+     *
+     * @throws NotFound also for a tag the caller may not see
+     */
+    public void delete(Caller caller, String tagId) {
+        Tag tag = get(caller, tagId);
+        Deletions.require(repository.delete(tag.id()), "tag " + tag.id(), "other records still refer to it");
+        audit.record(new AuditEntry(clock.instant(), caller.actor(), "delete", "tag/" + tag.id(), tag.uid().map(uid -> "uid=" + uid).orElse("no uid")));
+    }
+
+    /**
      * The tags the caller may see, oldest first: of one store when {@code storeId} is given, else
      * every tag (administrators) or the tags of the caller's stores (staff).
      *

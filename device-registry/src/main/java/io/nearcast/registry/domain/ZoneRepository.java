@@ -17,4 +17,7 @@ public interface ZoneRepository {
 
     /** The store's zones, oldest first. */
     Page<Zone> list(StoreId storeId, PageRequest request);
+
+    /** {@link Deletion#IN_USE} while beacons are placed in the zone. */
+    Deletion delete(String id);
 }

@@ -69,6 +69,18 @@ public final class Zones {
                 .orElseThrow(() -> new NotFound("zone " + zoneId));
     }
 
+    /**
+     * Removes a zone of the store.
+     *
+     * @throws Conflict while beacons are placed in it (delete or re-register them first)
+     * @throws NotFound also for another store's zone
+     */
+    public void delete(Caller caller, String storeId, String zoneId) {
+        Zone zone = get(caller, storeId, zoneId);
+        Deletions.require(repository.delete(zone.id()), "zone " + zone.id(), "beacons are still placed in it; delete or move them first");
+        audit.record(new AuditEntry(clock.instant(), caller.actor(), "delete", "zone/" + zone.id(), "name=" + zone.name()));
+    }
+
     public Page<Zone> list(Caller caller, String storeId, PageRequest request) {
         return repository.list(stores.get(caller, storeId).id(), request);
     }

@@ -1,5 +1,6 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.registry.domain.Deletion;
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
 import io.nearcast.registry.domain.StoreId;
@@ -65,6 +66,26 @@ final class Jdbc {
                 connection.setAutoCommit(autoCommit);
             }
         });
+    }
+
+    /**
+     * Deletes the row with this id; a foreign key that still refers to it makes it
+     * {@link Deletion#IN_USE} and changes nothing.
+     */
+    Deletion delete(String table, String id) {
+        try {
+            return run("deleting " + id + " from " + table, connection -> {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+                    delete.setString(1, id);
+                    return delete.executeUpdate() == 1 ? Deletion.DELETED : Deletion.NOT_FOUND;
+                }
+            });
+        } catch (RepositoryException e) {
+            if (e.isStillReferenced()) {
+                return Deletion.IN_USE;
+            }
+            throw e;
+        }
     }
 
     static <T> List<T> rows(PreparedStatement statement, RowReader<T> reader) throws SQLException {

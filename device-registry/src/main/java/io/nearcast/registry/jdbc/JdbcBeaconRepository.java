@@ -2,6 +2,7 @@ package io.nearcast.registry.jdbc;
 
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
+import io.nearcast.registry.domain.Deletion;
 import io.nearcast.registry.domain.Beacon;
 import io.nearcast.registry.domain.BeaconIdentity;
 import io.nearcast.registry.domain.BeaconRepository;
@@ -258,5 +259,10 @@ public final class JdbcBeaconRepository implements BeaconRepository {
     private static OptionalDouble optionalDouble(ResultSet row, String column) throws SQLException {
         double value = row.getDouble(column);
         return row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    @Override
+    public Deletion delete(String id) {
+        return jdbc.delete("registry_beacon", id);
     }
 }

@@ -2,6 +2,7 @@ package io.nearcast.registry.jdbc;
 
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
+import io.nearcast.registry.domain.Deletion;
 import io.nearcast.registry.domain.StoreId;
 import io.nearcast.registry.domain.TagBatch;
 import io.nearcast.registry.domain.TagBatchRepository;
@@ -96,5 +97,10 @@ public final class JdbcTagBatchRepository implements TagBatchRepository {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new SQLException("tag batch " + id + " is unreadable", e);
         }
+    }
+
+    @Override
+    public Deletion delete(String id) {
+        return jdbc.delete("registry_tag_batch", id);
     }
 }

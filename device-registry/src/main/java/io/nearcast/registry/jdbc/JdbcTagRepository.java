@@ -2,6 +2,7 @@ package io.nearcast.registry.jdbc;
 
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
+import io.nearcast.registry.domain.Deletion;
 import io.nearcast.registry.domain.Gtin;
 import io.nearcast.registry.domain.SdmKeySource;
 import io.nearcast.registry.domain.StoreId;
@@ -164,5 +165,10 @@ public final class JdbcTagRepository implements TagRepository {
             case NONE -> new SdmKeySource.None();
             default -> throw new SQLException("tag " + id + " has an unknown key source: " + source);
         };
+    }
+
+    @Override
+    public Deletion delete(String id) {
+        return jdbc.delete("registry_tag", id);
     }
 }

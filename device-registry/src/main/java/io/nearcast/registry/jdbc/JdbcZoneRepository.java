@@ -2,6 +2,7 @@ package io.nearcast.registry.jdbc;
 
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
+import io.nearcast.registry.domain.Deletion;
 import io.nearcast.registry.domain.GeoPoint;
 import io.nearcast.registry.domain.StoreId;
 import io.nearcast.registry.domain.Zone;
@@ -239,5 +240,10 @@ public final class JdbcZoneRepository implements ZoneRepository {
         Zone withTags(List<String> tags) {
             return new Zone(id, storeId, name, floor, tags, shape, createdAt);
         }
+    }
+
+    @Override
+    public Deletion delete(String id) {
+        return jdbc.delete("registry_zone", id);
     }
 }

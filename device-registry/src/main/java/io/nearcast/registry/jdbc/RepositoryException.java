@@ -11,6 +11,9 @@ public final class RepositoryException extends RuntimeException {
     /** SQLState class 23, code 505: a unique or primary key already holds the value (H2 and PostgreSQL). */
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /** SQLState class 23, code 503: a foreign key still refers to the row (H2 and PostgreSQL). */
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
     private final String sqlState;
 
     RepositoryException(String operation, SQLException cause) {
@@ -26,5 +29,10 @@ public final class RepositoryException extends RuntimeException {
     /** Whether the operation failed because a row with the same key already exists. */
     public boolean isDuplicateKey() {
         return UNIQUE_VIOLATION.equals(sqlState);
+    }
+
+    /** Whether a delete failed because other rows still refer to the row. */
+    public boolean isStillReferenced() {
+        return FOREIGN_KEY_VIOLATION.equals(sqlState);
     }
 }

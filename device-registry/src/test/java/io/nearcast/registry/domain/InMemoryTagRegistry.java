@@ -67,6 +67,10 @@ final class InMemoryTagRegistry {
             return true;
         }
 
+        public Deletion delete(String id) {
+            return tagRows.removeIf(t -> t.id().equals(id)) ? Deletion.DELETED : Deletion.NOT_FOUND;
+        }
+
         public Optional<Tag> find(String id) {
             return tagRows.stream().filter(t -> t.id().equals(id)).findFirst();
         }
@@ -94,6 +98,13 @@ final class InMemoryTagRegistry {
     final TagBatchRepository batchRepository = new TagBatchRepository() {
         public void insert(TagBatch batch) {
             batchRows.add(batch);
+        }
+
+        public Deletion delete(String id) {
+            if (tagRows.stream().anyMatch(t -> t.keys() instanceof SdmKeySource.Batch b && b.batchId().equals(id))) {
+                return Deletion.IN_USE;
+            }
+            return batchRows.removeIf(b -> b.id().equals(id)) ? Deletion.DELETED : Deletion.NOT_FOUND;
         }
 
         public Optional<TagBatch> find(String id) {

@@ -1,5 +1,7 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.registry.domain.ZoneRepository;
+import io.nearcast.registry.domain.Deletion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -328,5 +330,22 @@ abstract class BeaconRepositoryContract {
                 (proxy, method, arguments) -> {
                     throw new AssertionError("the database was asked: " + method.getName());
                 });
+    }
+
+    @Test
+    void deletesABeaconOnceAndKeepsAZoneWhileABeaconIsPlacedInIt() {
+        Beacon beacon = new Beacon(UUID.randomUUID().toString(), store.id(), new BeaconIdentity.IBeacon(UUID.randomUUID(), 1, 2), OptionalInt.empty(),
+                Optional.of(zone.id()), Optional.empty(), Beacon.Telemetry.none(), T0);
+        beacons.insertAll(List.of(beacon));
+        ZoneRepository zones = new JdbcZoneRepository(dataSource);
+
+        assertThat(zones.delete(zone.id())).isEqualTo(Deletion.IN_USE);
+        assertThat(zones.find(zone.id())).isPresent();
+
+        assertThat(beacons.delete(beacon.id())).isEqualTo(Deletion.DELETED);
+        assertThat(beacons.delete(beacon.id())).isEqualTo(Deletion.NOT_FOUND);
+        assertThat(beacons.find(beacon.id())).isEmpty();
+        assertThat(zones.delete(zone.id())).isEqualTo(Deletion.DELETED);
+        assertThat(zones.delete(zone.id())).isEqualTo(Deletion.NOT_FOUND);
     }
 }

@@ -1,5 +1,7 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.registry.domain.TagBatchRepository;
+import io.nearcast.registry.domain.Deletion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -271,5 +273,22 @@ abstract class TagRepositoryContract {
                 (proxy, method, arguments) -> {
                     throw new AssertionError("the database was asked: " + method.getName());
                 });
+    }
+
+    @Test
+    void deletesATagOnceAndKeepsABatchWhileATagUsesIt() {
+        Tag tag = new Tag(UUID.randomUUID().toString(), Optional.of(nextUid()), Optional.empty(), Optional.of(store.id()),
+                new SdmKeySource.Batch(batch.id()), OptionalInt.empty(), T0);
+        tags.insert(tag);
+        TagBatchRepository batches = new JdbcTagBatchRepository(dataSource);
+
+        assertThat(batches.delete(batch.id())).isEqualTo(Deletion.IN_USE);
+        assertThat(batches.find(batch.id())).isPresent();
+
+        assertThat(tags.delete(tag.id())).isEqualTo(Deletion.DELETED);
+        assertThat(tags.delete(tag.id())).isEqualTo(Deletion.NOT_FOUND);
+        assertThat(tags.find(tag.id())).isEmpty();
+        assertThat(tags.findByUid(tag.uid().orElseThrow())).isEmpty();
+        assertThat(batches.delete(batch.id())).isEqualTo(Deletion.DELETED);
     }
 }

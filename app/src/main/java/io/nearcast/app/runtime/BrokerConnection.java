@@ -6,9 +6,8 @@ import io.nearcast.app.config.Settings;
 import io.nearcast.app.secrets.DataDirectory;
 import io.micronaut.json.JsonMapper;
 import io.nearcast.app.mqtt.DynamicSecurity;
-import io.nearcast.app.mqtt.EmbeddedDeviceAccounts;
+import io.nearcast.app.mqtt.SessionOnlyAccounts;
 import io.nearcast.app.mqtt.MosquittoDeviceAccounts;
-import io.nearcast.app.mqtt.UnmanagedDeviceAccounts;
 import io.nearcast.broker.domain.MqttAuthenticator;
 import io.nearcast.broker.domain.ServiceAccount;
 import io.nearcast.broker.hivemq.BrokerStartException;
@@ -76,7 +75,7 @@ final class BrokerConnection implements AutoCloseable {
         try {
             MqttLink link = connect(Setting.MQTT_PORT, URI.create("tcp://127.0.0.1:" + broker.port()),
                     Optional.of(ServiceAccount.USERNAME), Optional.of(service.password()));
-            return new BrokerConnection(Optional.of(broker), link, new EmbeddedDeviceAccounts(broker), Optional.empty());
+            return new BrokerConnection(Optional.of(broker), link, SessionOnlyAccounts.embedded(broker), Optional.empty());
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -90,7 +89,7 @@ final class BrokerConnection implements AutoCloseable {
             MqttLink link = connect(Setting.MQTT_URL, uri, settings.mqttUsername(), password);
             LOG.warn("Devices' MQTT accounts are not provisioned on the external broker {}: add them there yourself, "
                     + "or set NEARCAST_MQTT_DYNSEC=true with Mosquitto's dynamic-security plugin", uri);
-            return new BrokerConnection(Optional.empty(), link, new UnmanagedDeviceAccounts(), Optional.empty());
+            return new BrokerConnection(Optional.empty(), link, SessionOnlyAccounts.unmanaged(), Optional.empty());
         }
         // accounts first: granting Nearcast's own role makes Mosquitto end the account's sessions
         DynamicSecurity dynsec = null;

@@ -2,22 +2,15 @@ package io.nearcast.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * Devices over HTTP: generated secrets appear once (creation or rotation, never cached), are
@@ -29,27 +22,14 @@ class DeviceApiTest {
     @RegisterExtension
     static final ApiServer server = new ApiServer();
 
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
     private static String store;
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
     @BeforeAll
     static void register() throws Exception {
         store = server.createStore("Devices");
-    }
-
-    @BeforeEach
-    void captureLogs() {
-        logs.start();
-        root().addAppender(logs);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        root().detachAppender(logs);
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     private static String devices() {
@@ -149,7 +129,6 @@ class DeviceApiTest {
         DataSource db = server.runtime().database().dataSource();
         assertThat(DatabaseScan.cellsContaining(db, password)).isEmpty();
         assertThat(DatabaseScan.cellsContaining(db, pskKey)).isEmpty();
-        List<String> messages = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertThat(messages).noneMatch(message -> message.contains(password) || message.contains(pskKey));
+        assertThat(logs.lines()).noneMatch(line -> line.contains(password) || line.contains(pskKey));
     }
 }

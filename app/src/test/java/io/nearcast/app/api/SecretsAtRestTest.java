@@ -22,6 +22,9 @@ class SecretsAtRestTest {
     @RegisterExtension
     static final ApiServer server = new ApiServer();
 
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
     @Test
     void aStaffTokenIsStoredOnlyAsAHash() throws Exception {
         String store = server.createStore("Secrets");
@@ -69,6 +72,21 @@ class SecretsAtRestTest {
         assertThat(DatabaseScan.cellsContaining(database, "v1:")).as("the scan does find the sealed keys")
                 .contains("registry_tag.meta_read_key_sealed", "registry_tag.file_read_key_sealed",
                         "registry_tag_batch.meta_read_key_sealed", "registry_tag_batch.file_read_master_key_sealed");
+    }
+
+    @Test
+    void noLogLineEverCarriesATagKeyEvenWhenTheRequestIsRefused() throws Exception {
+        String meta = TagApiTest.key();
+        String shortKey = TagApiTest.key().substring(1);
+        HttpResponse<String> refused = server.post("/api/v1/tags", ApiServer.ADMIN, "{\"uid\":\"" + TagApiTest.uid()
+                + "\",\"sdm\":{\"metaReadKey\":\"" + meta + "\",\"fileReadKey\":\"" + shortKey + "\"}}");
+        HttpResponse<String> created = server.post("/api/v1/tags", ApiServer.ADMIN, "{\"uid\":\"" + TagApiTest.uid()
+                + "\",\"sdm\":{\"metaReadKey\":\"" + meta + "\",\"fileReadKey\":\"" + TagApiTest.key() + "\"}}");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).doesNotContain(meta).doesNotContain(shortKey);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(logs.lines()).noneMatch(line -> line.contains(meta) || line.contains(shortKey));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.testing.H2MemoryDatabase;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;

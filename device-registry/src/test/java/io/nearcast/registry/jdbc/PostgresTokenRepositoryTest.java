@@ -1,5 +1,6 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.testing.PostgresSchema;
 import io.nearcast.testing.ExternalService;
 import io.nearcast.testing.RequiresExternal;
 import java.sql.SQLException;

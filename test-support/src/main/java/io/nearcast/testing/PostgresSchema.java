@@ -1,4 +1,4 @@
-package io.nearcast.registry.jdbc;
+package io.nearcast.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,16 +12,16 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A throw-away schema in the shared PostgreSQL test database, so tests never see each other's
  * tables (the same idea as {@code app}'s test helper of this name).
  */
-record PostgresSchema(String baseUrl, String name) implements AutoCloseable {
+public record PostgresSchema(String baseUrl, String name) implements AutoCloseable {
 
-    static PostgresSchema create(String baseUrl) throws SQLException {
+    public static PostgresSchema create(String baseUrl) throws SQLException {
         PostgresSchema schema = new PostgresSchema(baseUrl, "nc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
         schema.execute("CREATE SCHEMA " + schema.name);
         return schema;
     }
 
     /** Connections that see only this schema. */
-    DataSource dataSource() {
+    public DataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + name);
         return dataSource;

@@ -1,4 +1,4 @@
-package io.nearcast.registry.jdbc;
+package io.nearcast.testing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,19 +11,19 @@ import org.h2.jdbcx.JdbcDataSource;
  * A private in-memory H2 database with the options the server uses for H2. It lives until
  * {@link #close()}, however many connections come and go.
  */
-final class H2MemoryDatabase implements AutoCloseable {
+public final class H2MemoryDatabase implements AutoCloseable {
 
     private static final String SERVER_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     private final JdbcDataSource dataSource = new JdbcDataSource();
 
-    H2MemoryDatabase() {
-        String name = "registry_" + UUID.randomUUID().toString().replace("-", "");
+    public H2MemoryDatabase() {
+        String name = "test_" + UUID.randomUUID().toString().replace("-", "");
         // DB_CLOSE_DELAY=-1: an in-memory database would otherwise vanish with its last connection
         dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + SERVER_OPTIONS);
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 

@@ -1,5 +1,6 @@
 package io.nearcast.registry.domain;
 
+import io.nearcast.kernel.domain.Deletion;
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
 import java.util.Collection;

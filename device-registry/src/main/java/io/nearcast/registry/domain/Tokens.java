@@ -1,5 +1,6 @@
 package io.nearcast.registry.domain;
 
+import io.nearcast.kernel.domain.BearerSecret;
 import io.nearcast.kernel.domain.Caller;
 import io.nearcast.kernel.domain.InvalidField;
 import io.nearcast.kernel.domain.NotFound;
@@ -57,9 +58,9 @@ public final class Tokens {
         }
         Set<StoreId> scope = scope(storeIds);
         String name = label == null || label.isBlank() ? "" : Names.require("label", label, MAX_LABEL);
-        String secret = TokenSecret.generate(random);
+        String secret = BearerSecret.generate(BearerSecret.STAFF_PREFIX, random);
         ApiToken token = new ApiToken(UUID.randomUUID().toString(), Role.STAFF, scope, name, clock.instant(), Optional.empty());
-        repository.insert(token, TokenSecret.hash(secret));
+        repository.insert(token, BearerSecret.hash(secret));
         audit.record(new AuditEntry(clock.instant(), caller.actor(), "create", "token/" + token.id(),
                 "role=staff, stores=" + scope.stream().map(StoreId::value).sorted().collect(Collectors.joining(" "))));
         return new Issued(token, secret);
@@ -70,10 +71,10 @@ public final class Tokens {
         if (presented == null || presented.isEmpty() || presented.length() > 200) {
             return Optional.empty();
         }
-        if (TokenSecret.sameSecret(presented, adminToken)) {
+        if (BearerSecret.sameSecret(presented, adminToken)) {
             return Optional.of(Caller.bootstrapAdmin());
         }
-        return repository.findBySecretHash(TokenSecret.hash(presented))
+        return repository.findBySecretHash(BearerSecret.hash(presented))
                 .filter(ApiToken::active)
                 .map(token -> new Caller("token:" + token.id(), token.role(),
                         token.storeIds().stream().map(StoreId::value).collect(Collectors.toSet())));

@@ -1,8 +1,10 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.kernel.persistence.UtcTimestamps;
+import io.nearcast.kernel.persistence.Jdbc;
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
-import io.nearcast.registry.domain.Deletion;
+import io.nearcast.kernel.domain.Deletion;
 import io.nearcast.registry.domain.Beacon;
 import io.nearcast.registry.domain.BeaconIdentity;
 import io.nearcast.registry.domain.BeaconRepository;
@@ -104,7 +106,7 @@ public final class JdbcBeaconRepository implements BeaconRepository {
     @Override
     public Page<Beacon> list(StoreId storeId, PageRequest request) {
         return jdbc.run("listing the beacons of store " + storeId,
-                connection -> Jdbc.storePage(connection, "registry_beacon", COLUMNS, storeId, request, JdbcBeaconRepository::beacon));
+                connection -> StorePages.page(connection, "registry_beacon", COLUMNS, storeId, request, JdbcBeaconRepository::beacon));
     }
 
     /** The keys that occur more than once in the list. */

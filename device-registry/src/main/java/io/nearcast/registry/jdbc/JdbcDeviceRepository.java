@@ -1,5 +1,7 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.kernel.persistence.UtcTimestamps;
+import io.nearcast.kernel.persistence.Jdbc;
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
 import io.nearcast.registry.domain.Device;
@@ -58,7 +60,7 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     @Override
     public Page<Device> list(StoreId storeId, PageRequest request) {
         return jdbc.run("listing the devices of store " + storeId,
-                connection -> Jdbc.storePage(connection, "registry_device", COLUMNS, storeId, request, JdbcDeviceRepository::device));
+                connection -> StorePages.page(connection, "registry_device", COLUMNS, storeId, request, JdbcDeviceRepository::device));
     }
 
     @Override

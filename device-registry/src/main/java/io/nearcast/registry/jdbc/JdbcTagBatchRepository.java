@@ -1,8 +1,10 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.kernel.persistence.UtcTimestamps;
+import io.nearcast.kernel.persistence.Jdbc;
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
-import io.nearcast.registry.domain.Deletion;
+import io.nearcast.kernel.domain.Deletion;
 import io.nearcast.registry.domain.StoreId;
 import io.nearcast.registry.domain.TagBatch;
 import io.nearcast.registry.domain.TagBatchRepository;

@@ -1,5 +1,7 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.kernel.persistence.UtcTimestamps;
+import io.nearcast.kernel.persistence.Jdbc;
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
 import io.nearcast.kernel.domain.Role;

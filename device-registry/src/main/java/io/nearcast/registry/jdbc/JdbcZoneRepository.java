@@ -1,8 +1,10 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.kernel.persistence.UtcTimestamps;
+import io.nearcast.kernel.persistence.Jdbc;
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
-import io.nearcast.registry.domain.Deletion;
+import io.nearcast.kernel.domain.Deletion;
 import io.nearcast.registry.domain.GeoPoint;
 import io.nearcast.registry.domain.StoreId;
 import io.nearcast.registry.domain.Zone;
@@ -97,7 +99,7 @@ public final class JdbcZoneRepository implements ZoneRepository {
     @Override
     public Page<Zone> list(StoreId storeId, PageRequest request) {
         return jdbc.run("listing the zones of store " + storeId, connection -> {
-            Page<ZoneRow> rows = Jdbc.storePage(connection, "registry_zone", COLUMNS, storeId, request, JdbcZoneRepository::zoneRow);
+            Page<ZoneRow> rows = StorePages.page(connection, "registry_zone", COLUMNS, storeId, request, JdbcZoneRepository::zoneRow);
             Map<String, List<String>> tags = tags(connection, rows.items().stream().map(ZoneRow::id).toList());
             return rows.map(row -> row.withTags(tags.getOrDefault(row.id(), List.of())));
         });

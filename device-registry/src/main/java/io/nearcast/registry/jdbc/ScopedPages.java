@@ -1,5 +1,6 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.kernel.persistence.Jdbc;
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
 import io.nearcast.registry.domain.StoreId;

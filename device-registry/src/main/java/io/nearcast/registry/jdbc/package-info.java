@@ -5,6 +5,6 @@
  *
  * <p>Instants are stored as UTC {@code TIMESTAMP WITH TIME ZONE} truncated to microseconds, the
  * precision both databases keep. Lists are ordered by each table's {@code seq} column, never by a
- * timestamp. Every {@link java.sql.SQLException} surfaces as a {@link io.nearcast.registry.jdbc.RepositoryException}.
+ * timestamp. Every {@link java.sql.SQLException} surfaces as a {@link io.nearcast.kernel.persistence.RepositoryException}.
  */
 package io.nearcast.registry.jdbc;

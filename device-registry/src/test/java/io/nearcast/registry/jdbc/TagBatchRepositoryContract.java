@@ -1,5 +1,6 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.kernel.persistence.RepositoryException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

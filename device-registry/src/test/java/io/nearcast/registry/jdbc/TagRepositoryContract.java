@@ -1,7 +1,8 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.kernel.persistence.RepositoryException;
 import io.nearcast.registry.domain.TagBatchRepository;
-import io.nearcast.registry.domain.Deletion;
+import io.nearcast.kernel.domain.Deletion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.nearcast.registry.jdbc;
 
+import io.nearcast.kernel.persistence.RepositoryException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,7 @@ import io.nearcast.registry.domain.Store;
 import io.nearcast.registry.domain.StoreId;
 import io.nearcast.registry.domain.StoreRepository;
 import io.nearcast.registry.domain.TokenRepository;
-import io.nearcast.registry.domain.TokenSecret;
+import io.nearcast.kernel.domain.BearerSecret;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -190,7 +191,7 @@ abstract class TokenRepositoryContract {
     }
 
     private static String hash(String secret) {
-        return TokenSecret.hash(TokenSecret.PREFIX + secret);
+        return BearerSecret.hash(BearerSecret.STAFF_PREFIX + secret);
     }
 
     private static StoreId addStore(StoreRepository stores, String name) {

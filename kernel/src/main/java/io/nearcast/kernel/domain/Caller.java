@@ -12,6 +12,8 @@ import java.util.Set;
  */
 public record Caller(String actor, Role role, Set<String> storeIds) {
 
+    private static final String SHOPPER_ACTOR = "shopper:";
+
     public Caller {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(role, "role");
@@ -21,6 +23,19 @@ public record Caller(String actor, Role role, Set<String> storeIds) {
     /** The administrator configured or generated at start-up. */
     public static Caller bootstrapAdmin() {
         return new Caller("admin", Role.ADMIN, Set.of());
+    }
+
+    /**
+     * A shopper app, authenticated with its shopper token. Its actor names the shopper, so it must
+     * never reach the audit log or any log: shopper self-service is not audited.
+     */
+    public static Caller shopper(String shopperId) {
+        return new Caller(SHOPPER_ACTOR + shopperId, Role.SHOPPER, Set.of());
+    }
+
+    /** Whether this caller is the shopper with this id (a shopper may see and change only itself). */
+    public boolean isShopper(String shopperId) {
+        return role == Role.SHOPPER && actor.equals(SHOPPER_ACTOR + shopperId);
     }
 
     public boolean isAdmin() {

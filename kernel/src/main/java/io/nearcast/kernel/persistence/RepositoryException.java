@@ -1,9 +1,9 @@
-package io.nearcast.registry.jdbc;
+package io.nearcast.kernel.persistence;
 
 import java.sql.SQLException;
 
 /**
- * The database failed a registry operation. The message names the operation and the SQLState
+ * The database failed a repository operation. The message names the operation and the SQLState
  * only; the driver's text, which can quote stored values, stays in the cause for the log.
  */
 public final class RepositoryException extends RuntimeException {
@@ -16,7 +16,7 @@ public final class RepositoryException extends RuntimeException {
 
     private final String sqlState;
 
-    RepositoryException(String operation, SQLException cause) {
+    public RepositoryException(String operation, SQLException cause) {
         super(operation + " failed (SQLState " + cause.getSQLState() + ")", cause);
         this.sqlState = cause.getSQLState();
     }

@@ -1,4 +1,4 @@
-package io.nearcast.registry.domain;
+package io.nearcast.kernel.domain;
 
 /** What a repository's delete found: the row is gone, was not there, or other rows still refer to it. */
 public enum Deletion {

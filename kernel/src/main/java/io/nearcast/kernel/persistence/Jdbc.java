@@ -1,9 +1,6 @@
-package io.nearcast.registry.jdbc;
+package io.nearcast.kernel.persistence;
 
-import io.nearcast.registry.domain.Deletion;
-import io.nearcast.kernel.domain.Page;
-import io.nearcast.kernel.domain.PageRequest;
-import io.nearcast.registry.domain.StoreId;
+import io.nearcast.kernel.domain.Deletion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,32 +13,32 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The adapters' access to the database: one pooled connection per operation, closed afterwards,
+ * Every module's JDBC adapters' access to the database: one pooled connection per operation, closed afterwards,
  * and every {@link SQLException} turned into a {@link RepositoryException} naming the operation.
  * Thread-safe as long as the {@link DataSource} is.
  */
-final class Jdbc {
+public final class Jdbc {
 
     /** Work on an open connection. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T on(Connection connection) throws SQLException;
     }
 
     /** Maps the current row of a result set. */
     @FunctionalInterface
-    interface RowReader<T> {
+    public interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
     }
 
     private final DataSource dataSource;
 
-    Jdbc(DataSource dataSource) {
+    public Jdbc(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
     /** Runs the work in auto-commit mode. */
-    <T> T run(String operation, Work<T> work) {
+    public <T> T run(String operation, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.on(connection);
         } catch (SQLException e) {
@@ -50,7 +47,7 @@ final class Jdbc {
     }
 
     /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
-    <T> T inTransaction(String operation, Work<T> work) {
+    public <T> T inTransaction(String operation, Work<T> work) {
         return run(operation, connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -72,7 +69,7 @@ final class Jdbc {
      * Deletes the row with this id; a foreign key that still refers to it makes it
      * {@link Deletion#IN_USE} and changes nothing.
      */
-    Deletion delete(String table, String id) {
+    public Deletion delete(String table, String id) {
         try {
             return run("deleting " + id + " from " + table, connection -> {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
@@ -88,7 +85,7 @@ final class Jdbc {
         }
     }
 
-    static <T> List<T> rows(PreparedStatement statement, RowReader<T> reader) throws SQLException {
+    public static <T> List<T> rows(PreparedStatement statement, RowReader<T> reader) throws SQLException {
         try (ResultSet rows = statement.executeQuery()) {
             List<T> items = new ArrayList<>();
             while (rows.next()) {
@@ -98,39 +95,18 @@ final class Jdbc {
         }
     }
 
-    static <T> Optional<T> firstRow(PreparedStatement statement, RowReader<T> reader) throws SQLException {
+    public static <T> Optional<T> firstRow(PreparedStatement statement, RowReader<T> reader) throws SQLException {
         try (ResultSet rows = statement.executeQuery()) {
             return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
         }
     }
 
     /** Runs a {@code SELECT COUNT(*)}. */
-    static long count(PreparedStatement statement) throws SQLException {
+    public static long count(PreparedStatement statement) throws SQLException {
         return firstRow(statement, row -> row.getLong(1)).orElseThrow();
     }
 
-    /**
-     * One page of a store's rows from a table with {@code store_id} and {@code seq} columns,
-     * oldest first, with the store's total.
-     */
-    static <T> Page<T> storePage(Connection connection, String table, String columns, StoreId storeId, PageRequest request,
-                                 RowReader<T> reader) throws SQLException {
-        long total;
-        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE store_id = ?")) {
-            count.setString(1, storeId.value());
-            total = count(count);
-        }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + columns + " FROM " + table + " WHERE store_id = ? ORDER BY seq LIMIT ? OFFSET ?")) {
-            select.setString(1, storeId.value());
-            select.setInt(2, request.size());
-            select.setLong(3, request.offset());
-            return Page.of(rows(select, reader), request, total);
-        }
-    }
-
-    /** {@code ?, ?, ?} for an {@code IN} list of {@code n} values; {@code n} is at least 1. */
-    static String placeholders(int n) {
+    public static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
 

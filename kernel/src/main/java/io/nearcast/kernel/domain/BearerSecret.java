@@ -1,4 +1,4 @@
-package io.nearcast.registry.domain;
+package io.nearcast.kernel.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,21 +8,25 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The secret half of a bearer token: 256 random bits, shown once. Stored only as its SHA-256
- * (a fast hash is right here: the secret is random, not a password someone chose).
+ * The secret of a bearer token (staff or shopper): 256 random bits behind a prefix, shown once.
+ * Stored only as its SHA-256 (a fast hash is right here: the secret is random, not a password
+ * someone chose).
  */
-public final class TokenSecret {
+public final class BearerSecret {
 
     /** Prefix that lets secret scanners recognise a leaked Nearcast staff token. */
-    public static final String PREFIX = "ncs_";
+    public static final String STAFF_PREFIX = "ncs_";
 
-    private TokenSecret() {
+    /** Prefix of a shopper app's token. */
+    public static final String SHOPPER_PREFIX = "ncp_";
+
+    private BearerSecret() {
     }
 
-    public static String generate(SecureRandom random) {
+    public static String generate(String prefix, SecureRandom random) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The hex SHA-256 of a presented token, the key under which its record is stored. */

@@ -1,4 +1,4 @@
-package io.nearcast.registry.jdbc;
+package io.nearcast.kernel.persistence;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,21 +14,21 @@ import java.util.Optional;
  * Instants in {@code TIMESTAMP WITH TIME ZONE} columns: written in UTC and truncated to
  * microseconds (what H2 and PostgreSQL keep), read back as instants whatever the session's zone.
  */
-final class UtcTimestamps {
+public final class UtcTimestamps {
 
     private UtcTimestamps() {
     }
 
     /** The instant as it will read back from the database. */
-    static Instant stored(Instant instant) {
+    public static Instant stored(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    static void set(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    public static void set(PreparedStatement statement, int index, Instant instant) throws SQLException {
         statement.setObject(index, stored(instant).atOffset(ZoneOffset.UTC));
     }
 
-    static void setNullable(PreparedStatement statement, int index, Optional<Instant> instant) throws SQLException {
+    public static void setNullable(PreparedStatement statement, int index, Optional<Instant> instant) throws SQLException {
         if (instant.isPresent()) {
             set(statement, index, instant.get());
         } else {
@@ -36,11 +36,11 @@ final class UtcTimestamps {
         }
     }
 
-    static Instant get(ResultSet row, String column) throws SQLException {
+    public static Instant get(ResultSet row, String column) throws SQLException {
         return getNullable(row, column).orElseThrow(() -> new SQLException(column + " is null"));
     }
 
-    static Optional<Instant> getNullable(ResultSet row, String column) throws SQLException {
+    public static Optional<Instant> getNullable(ResultSet row, String column) throws SQLException {
         return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 }

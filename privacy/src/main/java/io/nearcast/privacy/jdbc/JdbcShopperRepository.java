@@ -1,0 +1,72 @@
+package io.nearcast.privacy.jdbc;
+
+import io.nearcast.kernel.persistence.Jdbc;
+import io.nearcast.kernel.persistence.UtcTimestamps;
+import io.nearcast.privacy.domain.Shopper;
+import io.nearcast.privacy.domain.ShopperId;
+import io.nearcast.privacy.domain.ShopperRepository;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Shoppers in {@code privacy_shopper}. Operation names in exceptions never carry a shopper id.
+ * Thread-safe.
+ */
+public final class JdbcShopperRepository implements ShopperRepository {
+
+    private static final String COLUMNS = "id, token_hash, created_at";
+
+    private final Jdbc jdbc;
+
+    public JdbcShopperRepository(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public void insert(Shopper shopper) {
+        jdbc.run("inserting a shopper", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO privacy_shopper (" + COLUMNS + ") VALUES (?, ?, ?)")) {
+                insert.setString(1, shopper.id().value());
+                insert.setString(2, shopper.tokenHash());
+                UtcTimestamps.set(insert, 3, shopper.createdAt());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Shopper> find(ShopperId id) {
+        return selectOne("id", id.value());
+    }
+
+    @Override
+    public Optional<Shopper> findByTokenHash(String tokenHash) {
+        return selectOne("token_hash", tokenHash);
+    }
+
+    @Override
+    public long delete(ShopperId id) {
+        return jdbc.run("deleting a shopper", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM privacy_shopper WHERE id = ?")) {
+                delete.setString(1, id.value());
+                return (long) delete.executeUpdate();
+            }
+        });
+    }
+
+    private Optional<Shopper> selectOne(String column, String value) {
+        return jdbc.run("reading a shopper", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM privacy_shopper WHERE " + column + " = ?")) {
+                select.setString(1, value);
+                return Jdbc.firstRow(select, JdbcShopperRepository::shopper);
+            }
+        });
+    }
+
+    private static Shopper shopper(ResultSet row) throws SQLException {
+        return new Shopper(new ShopperId(row.getString("id")), row.getString("token_hash"), UtcTimestamps.get(row, "created_at"));
+    }
+}

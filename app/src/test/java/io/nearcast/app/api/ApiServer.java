@@ -34,7 +34,7 @@ final class ApiServer implements BeforeAllCallback, AfterAllCallback {
 
     static final String ADMIN = "test-admin-token-0123456789abcdef";
 
-    private final Map<String, Object> extraProperties;
+    private final java.util.function.Supplier<Map<String, Object>> extraProperties;
     private final HttpClient http = HttpClient.newHttpClient();
     private Path dataDir;
     private ApplicationContext context;
@@ -47,7 +47,12 @@ final class ApiServer implements BeforeAllCallback, AfterAllCallback {
 
     /** @param extraProperties configuration on top of the defaults, e.g. a smaller request size limit */
     ApiServer(Map<String, Object> extraProperties) {
-        this.extraProperties = Map.copyOf(extraProperties);
+        this(() -> extraProperties);
+    }
+
+    /** @param extraProperties asked for when the server starts (e.g. after a database schema was created) */
+    ApiServer(java.util.function.Supplier<Map<String, Object>> extraProperties) {
+        this.extraProperties = extraProperties;
     }
 
     @Override
@@ -62,7 +67,7 @@ final class ApiServer implements BeforeAllCallback, AfterAllCallback {
                 "nearcast.mqtt-url", broker.url(),
                 "nearcast.mqtt-username", ServiceAccount.USERNAME,
                 "nearcast.mqtt-password", new String(broker.serviceAccount().password(), StandardCharsets.US_ASCII)));
-        properties.putAll(extraProperties);
+        properties.putAll(extraProperties.get());
         context = ApplicationContext.builder().properties(properties).start();
         runtime = context.getBean(NearcastRuntime.class);
         ReadyLine ready = runtime.start();
@@ -192,6 +197,13 @@ final class ApiServer implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException(what + " not created: " + response.statusCode() + " " + response.body());
         }
         return field(response.body(), "id");
+    }
+
+    /** A new shopper, registered without credentials; returns {id, token}. */
+    String[] registerShopper() throws IOException, InterruptedException {
+        HttpResponse<String> response = send("POST", "/api/v1/shoppers", Optional.empty(), Optional.empty());
+        created("shopper", response);
+        return new String[] {field(response.body(), "id"), field(response.body(), "token")};
     }
 
     /** A staff token scoped to one store; returns its secret. */

@@ -1,0 +1,65 @@
+package io.nearcast.app.api;
+
+import io.micronaut.context.annotation.Factory;
+import io.nearcast.app.runtime.NearcastRuntime;
+import io.nearcast.kernel.persistence.SchemaModule;
+import io.nearcast.privacy.domain.ConsentLedger;
+import io.nearcast.privacy.domain.ConsentRecords;
+import io.nearcast.privacy.domain.ConsentState;
+import io.nearcast.privacy.domain.PersonalData;
+import io.nearcast.privacy.domain.ProcessingPolicy;
+import io.nearcast.privacy.domain.ShopperRecords;
+import io.nearcast.privacy.domain.ShopperRepository;
+import io.nearcast.privacy.domain.Shoppers;
+import io.nearcast.privacy.jdbc.JdbcConsentLedger;
+import io.nearcast.privacy.jdbc.JdbcShopperRepository;
+import io.nearcast.privacy.jdbc.PrivacySchema;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * Wires the privacy module: shoppers and the consent ledger on the server's database, the one
+ * processing policy, and the personal-data holders. Every later component that stores personal
+ * data registers its holder with {@link PersonalData} (docs/privacy.md).
+ */
+@Factory
+class PrivacyWiring {
+
+    @Singleton
+    @Named("privacy")
+    SchemaModule privacySchema() {
+        return PrivacySchema.MODULE;
+    }
+
+    @Singleton
+    ShopperRepository shopperRepository(NearcastRuntime runtime) {
+        return new JdbcShopperRepository(runtime.database().dataSource());
+    }
+
+    @Singleton
+    ConsentLedger consentLedger(NearcastRuntime runtime) {
+        return new JdbcConsentLedger(runtime.database().dataSource());
+    }
+
+    @Singleton
+    ProcessingPolicy processingPolicy(ConsentLedger ledger) {
+        return new ProcessingPolicy(shopper -> ConsentState.of(ledger.history(shopper)));
+    }
+
+    /** The shopper record first: erasure runs in reverse, so it goes last. */
+    @Singleton
+    PersonalData personalData(ShopperRepository shoppers, ConsentLedger ledger, @Named("registry") Clock clock) {
+        PersonalData personalData = new PersonalData(clock);
+        personalData.register(new ShopperRecords(shoppers));
+        personalData.register(new ConsentRecords(ledger));
+        return personalData;
+    }
+
+    @Singleton
+    Shoppers shoppers(ShopperRepository repository, ConsentLedger ledger, ProcessingPolicy policy, PersonalData personalData,
+                      @Named("registry") Clock clock) {
+        return new Shoppers(repository, ledger, policy, personalData, clock, new SecureRandom());
+    }
+}

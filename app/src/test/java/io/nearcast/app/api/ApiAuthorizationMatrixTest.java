@@ -38,6 +38,7 @@ class ApiAuthorizationMatrixTest {
     private static String tagB;
     private static String batchA;
     private static String batchB;
+    private static String[] shopper;
 
     @BeforeAll
     static void register() throws Exception {
@@ -54,10 +55,11 @@ class ApiAuthorizationMatrixTest {
         tagB = server.createTag(storeB);
         batchA = server.createTagBatch(storeA);
         batchB = server.createTagBatch(storeB);
+        shopper = server.registerShopper();
     }
 
-    /** Who may call an endpoint: admins only, or staff within their stores. */
-    enum Access { ADMIN_ONLY, STAFF_OWN_STORE }
+    /** Who may call an endpoint: admins only, staff within their stores, or a shopper on itself (staff: 404). */
+    enum Access { ADMIN_ONLY, STAFF_OWN_STORE, SHOPPER_SELF }
 
     /**
      * One endpoint. {@code path} and {@code body} are built late (the stores exist only after
@@ -129,6 +131,14 @@ class ApiAuthorizationMatrixTest {
                         () -> null, Access.STAFF_OWN_STORE, 200),
                 new Endpoint("DELETE /tag-batches/{id}", "DELETE", () -> "/api/v1/tag-batches/" + fresh(() -> server.createTagBatch(storeA)),
                         () -> "/api/v1/tag-batches/" + fresh(() -> server.createTagBatch(storeB)), () -> null, Access.STAFF_OWN_STORE, 204),
+                new Endpoint("GET /shoppers/{id}/consent", "GET", () -> "/api/v1/shoppers/" + shopper[0] + "/consent", null, () -> null,
+                        Access.SHOPPER_SELF, 200),
+                new Endpoint("PUT /shoppers/{id}/consent (the shopper only)", "PUT", () -> "/api/v1/shoppers/" + shopper[0] + "/consent", null,
+                        () -> "{\"purposes\":{\"location\":true}}", Access.SHOPPER_SELF, 403),
+                new Endpoint("GET /shoppers/{id}/export", "GET", () -> "/api/v1/shoppers/" + shopper[0] + "/export", null, () -> null,
+                        Access.SHOPPER_SELF, 200),
+                new Endpoint("DELETE /shoppers/{id}", "DELETE", () -> "/api/v1/shoppers/" + fresh(() -> server.registerShopper()[0]), null,
+                        () -> null, Access.SHOPPER_SELF, 200),
                 new Endpoint("POST /tokens", "POST", () -> "/api/v1/tokens", null, () -> "{\"role\":\"staff\",\"storeIds\":[\"" + storeB + "\"]}", Access.ADMIN_ONLY, 201),
                 new Endpoint("GET /tokens", "GET", () -> "/api/v1/tokens", null, () -> null, Access.ADMIN_ONLY, 200),
                 new Endpoint("DELETE /tokens/{id}", "DELETE", ApiAuthorizationMatrixTest::revocableTokenPath, null, () -> null, Access.ADMIN_ONLY, 204),
@@ -157,6 +167,11 @@ class ApiAuthorizationMatrixTest {
         if (endpoint.access() == Access.ADMIN_ONLY) {
             HttpResponse<String> response = call(endpoint, endpoint.path().get(), Optional.of(staffA));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+            return;
+        }
+        if (endpoint.access() == Access.SHOPPER_SELF) {
+            HttpResponse<String> response = call(endpoint, endpoint.path().get(), Optional.of(staffA));
+            assertThat(response.statusCode()).as("a shopper is invisible to staff: " + response.body()).isEqualTo(404);
             return;
         }
         assertThat(call(endpoint, endpoint.path().get(), Optional.of(staffA)).statusCode()).isEqualTo(endpoint.adminStatus());

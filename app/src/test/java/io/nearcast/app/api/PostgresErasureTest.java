@@ -1,0 +1,58 @@
+package io.nearcast.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nearcast.app.db.PostgresSchema;
+import io.nearcast.testing.ExternalService;
+import io.nearcast.testing.RequiresExternal;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Erasure on the machine's PostgreSQL: after {@code DELETE /api/v1/shoppers/{id}} no text column
+ * of any table in the server's schema holds the shopper id (H2: {@link ShopperApiTest}).
+ */
+@RequiresExternal(ExternalService.POSTGRESQL)
+@Timeout(120)
+class PostgresErasureTest {
+
+    private static PostgresSchema schema;
+
+    @RegisterExtension
+    static final ApiServer server = new ApiServer(() -> {
+        try {
+            schema = PostgresSchema.create(ExternalService.POSTGRESQL.requireUrl());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of("nearcast.db-url", schema.url());
+    });
+
+    @AfterAll
+    static void dropSchema() throws SQLException {
+        if (schema != null) {
+            schema.drop();
+        }
+    }
+
+    @Test
+    void noTableHoldsTheIdOfAnErasedShopper() throws Exception {
+        String[] shopper = server.registerShopper();
+        String base = "/api/v1/shoppers/" + shopper[0];
+        server.send("PUT", base + "/consent", Optional.of(shopper[1]), Optional.of("{\"purposes\":{\"location\":true,\"analytics\":false}}"));
+        assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), shopper[0]))
+                .as("the scan finds the shopper before erasure").contains("privacy_shopper.id", "privacy_consent.shopper_id");
+
+        HttpResponse<String> receipt = server.send("DELETE", base, Optional.of(shopper[1]), Optional.empty());
+
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), shopper[0])).isEmpty();
+        assertThat(server.runtime().database().check().detail()).as("the server really ran on PostgreSQL").isEqualTo("POSTGRESQL");
+    }
+}

@@ -1,6 +1,7 @@
 package io.nearcast.app.api;
 
 import io.micronaut.context.annotation.Factory;
+import io.nearcast.app.mqtt.LiveMqttSessions;
 import io.nearcast.app.runtime.NearcastRuntime;
 import io.nearcast.kernel.persistence.SchemaModule;
 import io.nearcast.privacy.domain.ConsentLedger;
@@ -50,10 +51,11 @@ class PrivacyWiring {
 
     /** The shopper record first: erasure runs in reverse, so it goes last. */
     @Singleton
-    PersonalData personalData(ShopperRepository shoppers, ConsentLedger ledger, @Named("registry") Clock clock) {
+    PersonalData personalData(ShopperRepository shoppers, ConsentLedger ledger, @Named("registry") Clock clock, NearcastRuntime runtime) {
         PersonalData personalData = new PersonalData(clock);
         personalData.register(new ShopperRecords(shoppers));
         personalData.register(new ConsentRecords(ledger));
+        personalData.register(new LiveMqttSessions(runtime::endMqttSessions));
         return personalData;
     }
 

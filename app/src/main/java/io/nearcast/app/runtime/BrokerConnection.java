@@ -119,6 +119,11 @@ final class BrokerConnection implements AutoCloseable {
         }
     }
 
+    /** Ends the embedded broker's sessions of this user (0 on an external broker, which keeps its own sessions). */
+    int endSessions(String username) {
+        return embedded.map(broker -> broker.endSessions(username)).orElse(0);
+    }
+
     /** Where device account changes go: the embedded broker's sessions, or the external broker's accounts. */
     BrokerAccounts accounts() {
         return accounts;

@@ -17,6 +17,9 @@ import io.nearcast.gateway.coap.CoapStartException;
 import io.nearcast.gateway.domain.PskDirectory;
 import io.micronaut.json.JsonMapper;
 import io.nearcast.app.mqtt.DeviceMqttAuthenticator;
+import io.nearcast.app.mqtt.ShopperMqttAuthenticator;
+import io.nearcast.broker.domain.MqttAuthenticator;
+import io.nearcast.privacy.domain.Shoppers;
 import io.nearcast.registry.domain.BrokerAccounts;
 import io.nearcast.registry.domain.DeviceAuthentication;
 import io.nearcast.kernel.domain.HealthProbe;
@@ -49,6 +52,7 @@ public final class NearcastRuntime {
     private final BeanProvider<EmbeddedServer> httpServer;
     private final List<SchemaModule> schemaModules;
     private final BeanProvider<DeviceAuthentication> deviceAuthentication;
+    private final BeanProvider<Shoppers> shoppers;
     private final JsonMapper json;
     private final SecureRandom random = new SecureRandom();
     private final Deque<Stage> started = new ArrayDeque<>();
@@ -56,14 +60,16 @@ public final class NearcastRuntime {
     private volatile Database database;
     private volatile ServerSecrets secrets;
     private volatile BrokerAccounts brokerAccounts;
+    private volatile BrokerConnection broker;
     private volatile boolean stopped;
 
     NearcastRuntime(Settings settings, BeanProvider<EmbeddedServer> httpServer, List<SchemaModule> schemaModules,
-                    BeanProvider<DeviceAuthentication> deviceAuthentication, JsonMapper json) {
+                    BeanProvider<DeviceAuthentication> deviceAuthentication, BeanProvider<Shoppers> shoppers, JsonMapper json) {
         this.settings = settings;
         this.httpServer = httpServer;
         this.schemaModules = schemaModules;
         this.deviceAuthentication = deviceAuthentication;
+        this.shoppers = shoppers;
         this.json = json;
     }
 
@@ -80,10 +86,12 @@ public final class NearcastRuntime {
             secrets = ServerSecrets.provision(settings, dataDirectory, random, System.out);
             startDatabase();
             DeviceAuthentication devices = deviceAuthentication.get();
-            BrokerConnection broker = BrokerConnection.open(settings, dataDirectory, random, List.of(new DeviceMqttAuthenticator(devices)), json);
+            List<MqttAuthenticator> clients = List.of(new DeviceMqttAuthenticator(devices), new ShopperMqttAuthenticator(shoppers.get()));
+            BrokerConnection broker = BrokerConnection.open(settings, dataDirectory, random, clients, json);
             started.push(new Stage("MQTT", broker::close));
             probes.addAll(broker.probes());
             brokerAccounts = broker.accounts();
+            this.broker = broker;
             CoapListener coap = startCoap(devices::psk);
             int httpPort = startHttp();
             return new ReadyLine(httpPort, broker.embeddedPort(), coap.udpPort(), coap.dtlsPort());
@@ -121,6 +129,12 @@ public final class NearcastRuntime {
             throw new IllegalStateException("database not started");
         }
         return database;
+    }
+
+    /** Ends the embedded broker's sessions of an MQTT user (e.g. an erased shopper); 0 on an external broker. */
+    public int endMqttSessions(String username) {
+        BrokerConnection current = broker;
+        return current == null ? 0 : current.endSessions(username);
     }
 
     /** Where the registry mirrors device account changes; valid once the broker started. */

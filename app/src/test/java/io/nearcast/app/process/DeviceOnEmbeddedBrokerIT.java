@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged jar with its embedded broker: a device registered through the API connects with
  * its generated credentials and may use only its own topics; disabling and rotation take effect
  * on open sessions. Its PSK opens a DTLS session with libcoap's client, a wrong key does not.
+ * A shopper app (user = shopper id, password = shopper token) likewise uses only its own topics,
+ * and erasing the shopper disconnects it for good.
  */
 @Timeout(180)
 class DeviceOnEmbeddedBrokerIT {
@@ -47,6 +49,45 @@ class DeviceOnEmbeddedBrokerIT {
             assertThat(String.join("\n", server.outputLines()) + String.join("\n", server.errorLines()))
                     .as("no secret in the server's output").doesNotContain(device.password()).doesNotContain(device.pskKey())
                     .doesNotContain(rotated.password()).doesNotContain(rotated.pskKey());
+        }
+    }
+
+    @Test
+    void aShopperAppUsesOnlyItsOwnTopicsUntilTheShopperIsErased() throws Exception {
+        Map<String, String> env = ServerProcess.isolated(dataDir);
+        env.put("NEARCAST_ADMIN_TOKEN", DeviceAccessCheck.ADMIN);
+        try (ServerProcess server = ServerProcess.start(env)) {
+            ServerProcess.Ports ports = server.awaitReady();
+            String broker = "tcp://127.0.0.1:" + ports.mqtt();
+            DeviceAccessCheck check = new DeviceAccessCheck(ports.http(), broker);
+            java.net.http.HttpResponse<String> registered = check.send("POST", "/api/v1/shoppers", null);
+            String id = DeviceAccessCheck.field(registered.body(), "id");
+            String token = DeviceAccessCheck.field(registered.body(), "token");
+            String other = java.util.UUID.randomUUID().toString();
+
+            try (DeviceAccessCheck.Client app = DeviceAccessCheck.Client.connect(broker, id, token)) {
+                assertThat(app.subscribe("nearcast/v1/shoppers/" + id + "/offers")).isLessThan(0x80);
+                assertThat(app.subscribe("nearcast/v1/shoppers/" + other + "/offers")).isEqualTo(0x87);
+                assertThat(app.publish("nearcast/v1/shoppers/" + id + "/sightings", "{\"ts\":1,\"beacons\":[]}")).isLessThan(0x80);
+                assertThat(app.publish("nearcast/v1/shoppers/" + other + "/sightings", "{}")).isIn(0x87, DeviceAccessCheck.Client.DISCONNECTED);
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeviceAccessCheck.Client.connect(broker, id, token + "x"))
+                    .isInstanceOf(org.eclipse.paho.mqttv5.common.MqttException.class);
+
+            try (DeviceAccessCheck.Client app = DeviceAccessCheck.Client.connect(broker, id, token)) {
+                java.net.http.HttpResponse<String> erased = check.send("DELETE", "/api/v1/shoppers/" + id, null);
+                assertThat(erased.body()).contains("\"mqtt-sessions\":1");
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (app.isConnected() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(app.isConnected()).as("the erased shopper's app was disconnected").isFalse();
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeviceAccessCheck.Client.connect(broker, id, token))
+                    .isInstanceOf(org.eclipse.paho.mqttv5.common.MqttException.class);
+            assertThat(server.terminate()).isZero();
+            assertThat(String.join("\n", server.outputLines()) + String.join("\n", server.errorLines()))
+                    .as("no shopper id or token in the server's output").doesNotContain(id).doesNotContain(token);
         }
     }
 

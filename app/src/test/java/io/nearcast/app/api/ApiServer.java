@@ -107,7 +107,9 @@ final class ApiServer implements BeforeAllCallback, AfterAllCallback {
                 .method(method, body.map(HttpRequest.BodyPublishers::ofString).orElse(HttpRequest.BodyPublishers.noBody()));
         token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
         body.ifPresent(b -> builder.header("Content-Type", contentType));
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        SensitiveValues.record(path, body.orElse(null), response.body());
+        return response;
     }
 
     HttpResponse<String> postCsv(String path, String token, String csv) throws IOException, InterruptedException {

@@ -38,7 +38,9 @@ public enum Setting {
     PUBLIC_URL("NEARCAST_PUBLIC_URL", "nearcast.public-url", "http://localhost:${port}",
             "base of every URL printed on tags and QR codes"),
     SHUTDOWN_GRACE("NEARCAST_SHUTDOWN_GRACE", "nearcast.shutdown-grace", "15s",
-            "how long a shutdown waits for in-flight work before closing anyway");
+            "how long a shutdown waits for in-flight work before closing anyway"),
+    RETENTION("NEARCAST_RETENTION", "nearcast.retention", "30d",
+            "how long raw per-shopper data (sightings, positions) is kept; an hourly run deletes older data, anonymous aggregates stay (at least 1h)");
 
     private final String variable;
     private final String key;

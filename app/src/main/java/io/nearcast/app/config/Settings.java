@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param masterKey      master key given by the operator, or empty to use/generate the stored one
  * @param publicUrl      base of public URLs, or empty for {@code http://localhost:<http port>}
  * @param shutdownGrace  how long shutdown waits for in-flight work
+ * @param retention      how long raw per-shopper data is kept
  */
 public record Settings(
         PortRequest httpPort,
@@ -38,7 +39,8 @@ public record Settings(
         Optional<String> adminToken,
         Optional<MasterKey> masterKey,
         Optional<URI> publicUrl,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Duration retention) {
 
     public Settings {
         Objects.requireNonNull(httpPort, "httpPort");
@@ -53,6 +55,7 @@ public record Settings(
         Objects.requireNonNull(masterKey, "masterKey");
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(retention, "retention");
     }
 
     public boolean usesEmbeddedBroker() {

@@ -50,7 +50,8 @@ public final class SettingsParser {
                 raw.apply(Setting.ADMIN_TOKEN).map(SettingsParser::adminToken),
                 raw.apply(Setting.MASTER_KEY).map(SettingsParser::masterKey),
                 raw.apply(Setting.PUBLIC_URL).map(SettingsParser::publicUrl),
-                raw.apply(Setting.SHUTDOWN_GRACE).map(text -> duration(Setting.SHUTDOWN_GRACE, text)).orElse(Duration.ofSeconds(15)));
+                raw.apply(Setting.SHUTDOWN_GRACE).map(text -> duration(Setting.SHUTDOWN_GRACE, text)).orElse(Duration.ofSeconds(15)),
+                raw.apply(Setting.RETENTION).map(SettingsParser::retention).orElse(Duration.ofDays(30)));
     }
 
     /** Managing accounts needs an external broker and an account of its own there. */
@@ -166,7 +167,16 @@ public final class SettingsParser {
         throw new ConfigurationError(Setting.PUBLIC_URL, "'" + printable(text) + "' must be an absolute http:// or https:// URL without query or fragment");
     }
 
-    /** Reads {@code 500ms}, {@code 15s}, {@code 2m} or ISO-8601 ({@code PT15S}). */
+    /** At least an hour: the retention run is hourly, and shorter would delete data still being processed. */
+    private static Duration retention(String text) {
+        Duration retention = duration(Setting.RETENTION, text);
+        if (retention.compareTo(Duration.ofHours(1)) < 0) {
+            throw new ConfigurationError(Setting.RETENTION, "'" + printable(text) + "' is shorter than the minimum of 1h");
+        }
+        return retention;
+    }
+
+    /** Reads {@code 500ms}, {@code 15s}, {@code 2m}, {@code 12h}, {@code 30d} or ISO-8601 ({@code PT15S}). */
     static Duration duration(Setting setting, String text) {
         try {
             Duration duration;
@@ -178,6 +188,10 @@ public final class SettingsParser {
                 duration = Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
             } else if (text.endsWith("m")) {
                 duration = Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+            } else if (text.endsWith("h")) {
+                duration = Duration.ofHours(Long.parseLong(text.substring(0, text.length() - 1)));
+            } else if (text.endsWith("d")) {
+                duration = Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1)));
             } else {
                 throw new NumberFormatException();
             }
@@ -187,7 +201,7 @@ public final class SettingsParser {
         } catch (RuntimeException e) {
             // reported below
         }
-        throw new ConfigurationError(setting, "'" + printable(text) + "' is not a duration (e.g. 500ms, 15s, 2m)");
+        throw new ConfigurationError(setting, "'" + printable(text) + "' is not a duration (e.g. 500ms, 15s, 2m, 12h, 30d)");
     }
 
     /** Drops a {@code user:password@} part, so a malformed URL never puts a password into an error line. */

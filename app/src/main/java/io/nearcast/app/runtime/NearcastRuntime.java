@@ -19,6 +19,7 @@ import io.micronaut.json.JsonMapper;
 import io.nearcast.app.mqtt.DeviceMqttAuthenticator;
 import io.nearcast.app.mqtt.ShopperMqttAuthenticator;
 import io.nearcast.broker.domain.MqttAuthenticator;
+import io.nearcast.privacy.domain.PersonalData;
 import io.nearcast.privacy.domain.Shoppers;
 import io.nearcast.registry.domain.BrokerAccounts;
 import io.nearcast.registry.domain.DeviceAuthentication;
@@ -53,6 +54,7 @@ public final class NearcastRuntime {
     private final List<SchemaModule> schemaModules;
     private final BeanProvider<DeviceAuthentication> deviceAuthentication;
     private final BeanProvider<Shoppers> shoppers;
+    private final BeanProvider<PersonalData> personalData;
     private final JsonMapper json;
     private final SecureRandom random = new SecureRandom();
     private final Deque<Stage> started = new ArrayDeque<>();
@@ -64,12 +66,14 @@ public final class NearcastRuntime {
     private volatile boolean stopped;
 
     NearcastRuntime(Settings settings, BeanProvider<EmbeddedServer> httpServer, List<SchemaModule> schemaModules,
-                    BeanProvider<DeviceAuthentication> deviceAuthentication, BeanProvider<Shoppers> shoppers, JsonMapper json) {
+                    BeanProvider<DeviceAuthentication> deviceAuthentication, BeanProvider<Shoppers> shoppers,
+                    BeanProvider<PersonalData> personalData, JsonMapper json) {
         this.settings = settings;
         this.httpServer = httpServer;
         this.schemaModules = schemaModules;
         this.deviceAuthentication = deviceAuthentication;
         this.shoppers = shoppers;
+        this.personalData = personalData;
         this.json = json;
     }
 
@@ -93,6 +97,7 @@ public final class NearcastRuntime {
             brokerAccounts = broker.accounts();
             this.broker = broker;
             CoapListener coap = startCoap(devices::psk);
+            startRetention();
             int httpPort = startHttp();
             return new ReadyLine(httpPort, broker.embeddedPort(), coap.udpPort(), coap.dtlsPort());
         } catch (RuntimeException e) {
@@ -180,6 +185,12 @@ public final class NearcastRuntime {
         started.push(new Stage("CoAP", coap::close));
         probes.add(coap);
         return coap;
+    }
+
+    private void startRetention() {
+        RetentionSchedule retention = new RetentionSchedule(personalData.get(), settings.retention());
+        retention.start();
+        started.push(new Stage("retention", retention::close));
     }
 
     private int startHttp() {

@@ -64,6 +64,10 @@ class SettingsParserTest {
         "ADMIN_TOKEN | short               | NEARCAST_ADMIN_TOKEN: too short (5 characters; at least 24)",
         "PUBLIC_URL  | ftp://x             | NEARCAST_PUBLIC_URL: 'ftp://x' must be an absolute http:// or https:// URL",
         "SHUTDOWN_GRACE | soon             | NEARCAST_SHUTDOWN_GRACE: 'soon' is not a duration",
+        "RETENTION   | a month             | NEARCAST_RETENTION: 'a month' is not a duration",
+        "RETENTION   | 30m                 | NEARCAST_RETENTION: '30m' is shorter than the minimum of 1h",
+        "MQTT_DYNSEC | yes                 | NEARCAST_MQTT_DYNSEC: 'yes' is neither true nor false",
+        "MQTT_DYNSEC | true                | NEARCAST_MQTT_DYNSEC: needs an external broker",
     })
     void namesTheVariableAndTheProblem(Setting setting, String value, String message) {
         assertThatThrownBy(() -> parse(with(setting, value)))
@@ -71,6 +75,23 @@ class SettingsParserTest {
                 .hasMessageStartingWith(message)
                 .satisfies(e -> assertThat(((ConfigurationError) e).setting()).isEqualTo(setting))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void keepsRawShopperDataThirtyDaysUnlessToldOtherwise() {
+        assertThat(parse(Map.of()).retention()).isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(parse(with(Setting.RETENTION, "12h")).retention()).isEqualTo(java.time.Duration.ofHours(12));
+        assertThat(parse(with(Setting.RETENTION, "P7D")).retention()).isEqualTo(java.time.Duration.ofDays(7));
+    }
+
+    @Test
+    void managesBrokerAccountsOnlyOnAnExternalBrokerWithAnAccountOfItsOwn() {
+        Map<Setting, String> values = new java.util.HashMap<>(Map.of(Setting.MQTT_URL, "tcp://127.0.0.1:1883", Setting.MQTT_DYNSEC, "true"));
+        assertThatThrownBy(() -> parse(values)).hasMessageContaining("needs NEARCAST_MQTT_USERNAME and NEARCAST_MQTT_PASSWORD");
+        values.put(Setting.MQTT_USERNAME, "nearcast");
+        values.put(Setting.MQTT_PASSWORD, "secret");
+        assertThat(parse(values).mqttDynsec()).isTrue();
+        assertThat(parse(Map.of()).mqttDynsec()).isFalse();
     }
 
     @Test

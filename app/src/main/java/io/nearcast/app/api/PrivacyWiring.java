@@ -5,7 +5,9 @@ import io.nearcast.app.mqtt.LiveMqttSessions;
 import io.nearcast.app.runtime.NearcastRuntime;
 import io.nearcast.kernel.persistence.SchemaModule;
 import io.nearcast.privacy.domain.ConsentLedger;
+import io.nearcast.kernel.domain.SecretBox;
 import io.nearcast.privacy.domain.ConsentRecords;
+import io.nearcast.privacy.domain.EphemeralIds;
 import io.nearcast.privacy.domain.ConsentState;
 import io.nearcast.privacy.domain.PersonalData;
 import io.nearcast.privacy.domain.ProcessingPolicy;
@@ -59,9 +61,15 @@ class PrivacyWiring {
         return personalData;
     }
 
+    /** Resolves the rotating identifiers shopper apps broadcast; the gateway (issue 5) asks it. */
+    @Singleton
+    EphemeralIds ephemeralIds(ShopperRepository repository, SecretBox box, ProcessingPolicy policy) {
+        return new EphemeralIds(repository, box, policy);
+    }
+
     @Singleton
     Shoppers shoppers(ShopperRepository repository, ConsentLedger ledger, ProcessingPolicy policy, PersonalData personalData,
-                      @Named("registry") Clock clock) {
-        return new Shoppers(repository, ledger, policy, personalData, clock, new SecureRandom());
+                      SecretBox box, EphemeralIds ephemeralIds, @Named("registry") Clock clock) {
+        return new Shoppers(repository, ledger, policy, personalData, box, ephemeralIds, clock, new SecureRandom());
     }
 }

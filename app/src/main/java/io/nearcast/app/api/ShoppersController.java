@@ -20,6 +20,7 @@ import io.nearcast.privacy.domain.Purpose;
 import io.nearcast.privacy.domain.Shoppers;
 import java.net.URI;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,8 @@ final class ShoppersController {
     HttpResponse<IssuedBody> register() {
         Shoppers.IssuedShopper issued = shoppers.register();
         String id = issued.shopper().id().value();
-        return HttpResponse.created(new IssuedBody(id, issued.token(), issued.shopper().createdAt()), URI.create("/api/v1/shoppers/" + id))
+        Broadcast broadcast = new Broadcast(HexFormat.of().formatHex(issued.eidIdentityKey()), issued.eidExponent(), "unix-seconds");
+        return HttpResponse.created(new IssuedBody(id, issued.token(), broadcast, issued.shopper().createdAt()), URI.create("/api/v1/shoppers/" + id))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
@@ -73,8 +75,17 @@ final class ShoppersController {
         return new ReceiptBody(receipt.erasedAt(), receipt.removed(), receipt.total());
     }
 
+    /** What the shopper app needs to broadcast rotating identifiers (Eddystone-EID computation), shown once. */
     @Serdeable
-    record IssuedBody(String id, String token, Instant createdAt) {
+    record Broadcast(String identityKey, int rotationExponent, String timeCounter) {
+        @Override
+        public String toString() {
+            return "Broadcast[***]";
+        }
+    }
+
+    @Serdeable
+    record IssuedBody(String id, String token, Broadcast broadcast, Instant createdAt) {
         @Override
         public String toString() {
             return "IssuedBody[***]";

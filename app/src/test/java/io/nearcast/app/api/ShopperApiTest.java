@@ -30,6 +30,11 @@ class ShopperApiTest {
         String id = ApiServer.field(created.body(), "id");
         String token = ApiServer.field(created.body(), "token");
         assertThat(token).startsWith("ncp_");
+        String identityKey = ApiServer.field(created.body(), "identityKey");
+        assertThat(identityKey).matches("[0-9a-f]{32}");
+        assertThat(created.body()).contains("\"rotationExponent\":10").contains("\"timeCounter\":\"unix-seconds\"");
+        assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), identityKey)).isEmpty();
+        assertThat(as(token, "GET", "/api/v1/shoppers/" + id + "/export", null).body()).doesNotContain(identityKey);
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/shoppers/" + id);
         assertThat(as(token, "GET", "/api/v1/shoppers/" + id + "/consent", null).body())
                 .isEqualTo("{\"purposes\":{\"location\":false,\"personalisation\":false,\"analytics\":false},\"history\":[]}");

@@ -22,7 +22,8 @@ public final class ShopperRecords implements PersonalDataHolder {
     public List<Map<String, String>> export(ShopperId shopper) {
         return repository.find(shopper)
                 .map(found -> List.of(Map.of("id", found.id().value(), "createdAt", found.createdAt().toString(),
-                        "token", "stored only as a SHA-256 hash")))
+                        "token", "stored only as a SHA-256 hash",
+                        "broadcastIdentityKey", found.sealedEidKey().isPresent() ? "stored encrypted; your app holds it" : "none")))
                 .orElse(List.of());
     }
 

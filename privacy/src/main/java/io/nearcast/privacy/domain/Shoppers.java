@@ -5,6 +5,7 @@ import io.nearcast.kernel.domain.Caller;
 import io.nearcast.kernel.domain.Forbidden;
 import io.nearcast.kernel.domain.InvalidField;
 import io.nearcast.kernel.domain.NotFound;
+import io.nearcast.kernel.domain.SecretBox;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,23 +33,34 @@ public final class Shoppers {
     private final PersonalData personalData;
     private final Clock clock;
     private final SecureRandom random;
+    private final SecretBox box;
+    private final EphemeralIds ephemeralIds;
 
     public Shoppers(ShopperRepository repository, ConsentLedger ledger, ProcessingPolicy policy, PersonalData personalData,
-                    Clock clock, SecureRandom random) {
+                    SecretBox box, EphemeralIds ephemeralIds, Clock clock, SecureRandom random) {
         this.repository = repository;
         this.ledger = ledger;
         this.policy = policy;
         this.personalData = personalData;
+        this.box = box;
+        this.ephemeralIds = ephemeralIds;
         this.clock = clock;
         this.random = random;
     }
 
-    /** A new shopper; its token is in the result and nowhere else (stored as SHA-256). */
+    /**
+     * A new shopper; its token and the identity key of its rotating identifiers are in the result
+     * and nowhere else (stored as SHA-256 and sealed with the master key).
+     */
     public IssuedShopper register() {
         String token = BearerSecret.generate(BearerSecret.SHOPPER_PREFIX, random);
-        Shopper shopper = new Shopper(ShopperId.random(), BearerSecret.hash(token), clock.instant());
+        ShopperId id = ShopperId.random();
+        byte[] identityKey = new byte[16];
+        random.nextBytes(identityKey);
+        Shopper shopper = new Shopper(id, BearerSecret.hash(token), Optional.of(box.seal(identityKey, Shopper.eidKeyPurpose(id))), clock.instant());
         repository.insert(shopper);
-        return new IssuedShopper(shopper, token);
+        ephemeralIds.shoppersChanged();
+        return new IssuedShopper(shopper, token, identityKey, EphemeralIds.EXPONENT);
     }
 
     /** The shopper whose token this is, as a caller; empty for anything else. */
@@ -119,6 +131,7 @@ public final class Shoppers {
         Shopper shopper = find(caller, shopperId);
         PersonalData.ErasureReceipt receipt = personalData.erase(shopper.id());
         policy.consentChanged(shopper.id());
+        ephemeralIds.shoppersChanged();
         return receipt;
     }
 
@@ -141,8 +154,11 @@ public final class Shoppers {
         return text;
     }
 
-    /** A new shopper and its token, shown once. */
-    public record IssuedShopper(Shopper shopper, String token) {
+    /**
+     * A new shopper, its token and the identity key its app derives rotating identifiers from
+     * ({@link EphemeralId}, time counter = Unix seconds), shown once.
+     */
+    public record IssuedShopper(Shopper shopper, String token, byte[] eidIdentityKey, int eidExponent) {
         @Override
         public String toString() {
             return "IssuedShopper[***]";

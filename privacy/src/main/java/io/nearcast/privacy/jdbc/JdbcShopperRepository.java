@@ -8,6 +8,7 @@ import io.nearcast.privacy.domain.ShopperRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -17,7 +18,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcShopperRepository implements ShopperRepository {
 
-    private static final String COLUMNS = "id, token_hash, created_at";
+    private static final String COLUMNS = "id, token_hash, eid_key_sealed, created_at";
 
     private final Jdbc jdbc;
 
@@ -28,10 +29,11 @@ public final class JdbcShopperRepository implements ShopperRepository {
     @Override
     public void insert(Shopper shopper) {
         jdbc.run("inserting a shopper", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO privacy_shopper (" + COLUMNS + ") VALUES (?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO privacy_shopper (" + COLUMNS + ") VALUES (?, ?, ?, ?)")) {
                 insert.setString(1, shopper.id().value());
                 insert.setString(2, shopper.tokenHash());
-                UtcTimestamps.set(insert, 3, shopper.createdAt());
+                insert.setString(3, shopper.sealedEidKey().orElse(null));
+                UtcTimestamps.set(insert, 4, shopper.createdAt());
                 return insert.executeUpdate();
             }
         });
@@ -45,6 +47,16 @@ public final class JdbcShopperRepository implements ShopperRepository {
     @Override
     public Optional<Shopper> findByTokenHash(String tokenHash) {
         return selectOne("token_hash", tokenHash);
+    }
+
+    @Override
+    public List<Shopper> withEidKeys() {
+        return jdbc.run("reading the shoppers' identity keys", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM privacy_shopper WHERE eid_key_sealed IS NOT NULL ORDER BY created_at")) {
+                return Jdbc.rows(select, JdbcShopperRepository::shopper);
+            }
+        });
     }
 
     @Override
@@ -67,6 +79,7 @@ public final class JdbcShopperRepository implements ShopperRepository {
     }
 
     private static Shopper shopper(ResultSet row) throws SQLException {
-        return new Shopper(new ShopperId(row.getString("id")), row.getString("token_hash"), UtcTimestamps.get(row, "created_at"));
+        return new Shopper(new ShopperId(row.getString("id")), row.getString("token_hash"), Optional.ofNullable(row.getString("eid_key_sealed")),
+                UtcTimestamps.get(row, "created_at"));
     }
 }

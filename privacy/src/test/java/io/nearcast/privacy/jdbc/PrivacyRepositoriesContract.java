@@ -12,6 +12,7 @@ import io.nearcast.privacy.domain.ShopperId;
 import io.nearcast.privacy.domain.ShopperRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,8 @@ abstract class PrivacyRepositoriesContract {
     }
 
     private Shopper shopper() {
-        Shopper shopper = new Shopper(ShopperId.random(), UUID.randomUUID().toString().replace("-", "") + "00000000000000000000000000000000", T0);
+        Shopper shopper = new Shopper(ShopperId.random(), UUID.randomUUID().toString().replace("-", "") + "00000000000000000000000000000000",
+                Optional.of("v1:sealed-" + UUID.randomUUID()), T0);
         shoppers.insert(shopper);
         return shopper;
     }
@@ -50,6 +52,16 @@ abstract class PrivacyRepositoriesContract {
         assertThat(shoppers.findByTokenHash(shopper.tokenHash())).contains(shopper);
         assertThat(shoppers.findByTokenHash("0".repeat(64))).isEmpty();
         assertThat(shoppers.find(ShopperId.random())).isEmpty();
+    }
+
+    @Test
+    void listsTheShoppersWithIdentityKeysOnly() {
+        Shopper withKey = shopper();
+        Shopper withoutKey = new Shopper(ShopperId.random(), "f".repeat(64), Optional.empty(), T0);
+        shoppers.insert(withoutKey);
+
+        assertThat(shoppers.withEidKeys()).contains(withKey).doesNotContain(withoutKey);
+        assertThat(shoppers.find(withoutKey.id())).contains(withoutKey);
     }
 
     @Test

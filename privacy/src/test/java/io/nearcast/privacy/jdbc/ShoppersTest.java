@@ -8,7 +8,11 @@ import io.nearcast.kernel.domain.Forbidden;
 import io.nearcast.kernel.domain.InvalidField;
 import io.nearcast.kernel.domain.NotFound;
 import io.nearcast.kernel.domain.Role;
+import io.nearcast.kernel.domain.MasterKey;
+import io.nearcast.kernel.domain.SecretBox;
 import io.nearcast.privacy.domain.ConsentLedger;
+import io.nearcast.privacy.domain.EphemeralId;
+import io.nearcast.privacy.domain.EphemeralIds;
 import io.nearcast.privacy.domain.ConsentRecords;
 import io.nearcast.privacy.domain.ConsentState;
 import io.nearcast.privacy.domain.PersonalData;
@@ -21,6 +25,7 @@ import io.nearcast.testing.H2MemoryDatabase;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +43,7 @@ class ShoppersTest {
     private Shoppers shoppers;
     private ProcessingPolicy policy;
     private PersonalData personalData;
+    private EphemeralIds ephemeralIds;
 
     @BeforeEach
     void wire() {
@@ -48,7 +54,9 @@ class ShoppersTest {
         personalData = new PersonalData(CLOCK);
         personalData.register(new ShopperRecords(repository));
         personalData.register(new ConsentRecords(ledger));
-        shoppers = new Shoppers(repository, ledger, policy, personalData, CLOCK, new SecureRandom());
+        SecretBox box = new SecretBox(MasterKey.generate(new SecureRandom()), new SecureRandom());
+        ephemeralIds = new EphemeralIds(repository, box, policy);
+        shoppers = new Shoppers(repository, ledger, policy, personalData, box, ephemeralIds, CLOCK, new SecureRandom());
     }
 
     @AfterEach
@@ -127,6 +135,40 @@ class ShoppersTest {
         assertThatThrownBy(() -> shoppers.changeConsent(self, id, purposes("location", true), "app store", null))
                 .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field()).isEqualTo("source"));
         assertThat(shoppers.consent(self, id).history()).as("nothing recorded").isEmpty();
+    }
+
+    @Test
+    void aBroadcastIdentifierResolvesToTheShopperOnlyWhileLocationConsentHolds() {
+        Shoppers.IssuedShopper issued = shoppers.register();
+        String id = issued.shopper().id().value();
+        Instant seen = Instant.parse("2026-11-23T12:00:00Z");
+        byte[] now = EphemeralId.compute(issued.eidIdentityKey(), issued.eidExponent(), seen.getEpochSecond());
+        byte[] previousPeriod = EphemeralId.compute(issued.eidIdentityKey(), issued.eidExponent(), seen.getEpochSecond() - 1024);
+        byte[] twoPeriodsAgo = EphemeralId.compute(issued.eidIdentityKey(), issued.eidExponent(), seen.getEpochSecond() - 2048);
+
+        assertThat(ephemeralIds.resolve(now, seen)).as("no location consent yet").isEmpty();
+
+        shoppers.changeConsent(Caller.shopper(id), id, purposes("location", true), null, null);
+        assertThat(ephemeralIds.resolve(now, seen)).contains(issued.shopper().id());
+        assertThat(ephemeralIds.resolve(previousPeriod, seen)).as("clock skew of one period").contains(issued.shopper().id());
+        assertThat(ephemeralIds.resolve(twoPeriodsAgo, seen)).isEmpty();
+        assertThat(ephemeralIds.resolve(new byte[8], seen)).isEmpty();
+
+        shoppers.changeConsent(Caller.shopper(id), id, purposes("location", false), null, null);
+        assertThat(ephemeralIds.resolve(now, seen)).as("withdrawn: anonymous again at once").isEmpty();
+
+        shoppers.changeConsent(Caller.shopper(id), id, purposes("location", true), null, null);
+        shoppers.erase(Caller.shopper(id), id);
+        assertThat(ephemeralIds.resolve(now, seen)).as("erased").isEmpty();
+    }
+
+    @Test
+    void theIdentityKeyIsStoredOnlySealed() {
+        Shoppers.IssuedShopper issued = shoppers.register();
+
+        String sealed = issued.shopper().sealedEidKey().orElseThrow();
+        assertThat(sealed).startsWith("v1:").doesNotContain(java.util.HexFormat.of().formatHex(issued.eidIdentityKey()));
+        assertThat(issued.toString()).doesNotContain(java.util.HexFormat.of().formatHex(issued.eidIdentityKey()));
     }
 
     @Test

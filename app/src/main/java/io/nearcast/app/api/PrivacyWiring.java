@@ -1,12 +1,13 @@
 package io.nearcast.app.api;
 
 import io.micronaut.context.annotation.Factory;
-import io.nearcast.app.mqtt.LiveMqttSessions;
 import io.nearcast.app.runtime.NearcastRuntime;
 import io.nearcast.kernel.persistence.SchemaModule;
 import io.nearcast.privacy.domain.ConsentLedger;
 import io.nearcast.kernel.domain.SecretBox;
+import io.nearcast.privacy.domain.BrokerAccountRecords;
 import io.nearcast.privacy.domain.ConsentRecords;
+import io.nearcast.privacy.domain.ShopperTokens;
 import io.nearcast.privacy.domain.EphemeralIds;
 import io.nearcast.privacy.domain.ConsentState;
 import io.nearcast.privacy.domain.PersonalData;
@@ -51,13 +52,13 @@ class PrivacyWiring {
         return new ProcessingPolicy(shopper -> ConsentState.of(ledger.history(shopper)));
     }
 
-    /** The shopper record first: erasure runs in reverse, so it goes last. */
+    /** The shopper record first: erasure runs in reverse, so it goes last (and the broker account first). */
     @Singleton
     PersonalData personalData(ShopperRepository shoppers, ConsentLedger ledger, @Named("registry") Clock clock, NearcastRuntime runtime) {
         PersonalData personalData = new PersonalData(clock);
         personalData.register(new ShopperRecords(shoppers));
         personalData.register(new ConsentRecords(ledger));
-        personalData.register(new LiveMqttSessions(runtime::endMqttSessions));
+        personalData.register(new BrokerAccountRecords(runtime.shopperAccounts()));
         return personalData;
     }
 
@@ -67,9 +68,15 @@ class PrivacyWiring {
         return new EphemeralIds(repository, box, policy);
     }
 
+    /** Used by the runtime for the broker's shopper authentication (after the database started). */
+    @Singleton
+    ShopperTokens shopperTokens(ShopperRepository repository) {
+        return new ShopperTokens(repository);
+    }
+
     @Singleton
     Shoppers shoppers(ShopperRepository repository, ConsentLedger ledger, ProcessingPolicy policy, PersonalData personalData,
-                      SecretBox box, EphemeralIds ephemeralIds, @Named("registry") Clock clock) {
-        return new Shoppers(repository, ledger, policy, personalData, box, ephemeralIds, clock, new SecureRandom());
+                      SecretBox box, EphemeralIds ephemeralIds, @Named("registry") Clock clock, NearcastRuntime runtime) {
+        return new Shoppers(repository, ledger, policy, personalData, box, ephemeralIds, runtime.shopperAccounts(), clock, new SecureRandom());
     }
 }

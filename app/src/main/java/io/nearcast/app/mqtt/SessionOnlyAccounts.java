@@ -3,19 +3,21 @@ package io.nearcast.app.mqtt;
 import io.nearcast.broker.hivemq.EmbeddedBroker;
 import io.nearcast.registry.domain.BrokerAccounts;
 import io.nearcast.registry.domain.Device;
-import java.util.function.Consumer;
+import io.nearcast.privacy.domain.ShopperAccounts;
+import io.nearcast.privacy.domain.ShopperId;
+import java.util.function.ToIntFunction;
 
 /**
- * Device accounts on a broker that keeps none of Nearcast's making: the embedded broker, which
+ * Device and shopper-app accounts on a broker that keeps none of Nearcast's making: the embedded broker, which
  * asks the registry at every CONNECT ({@link DeviceMqttAuthenticator}) and only has open sessions
  * to end; or an external broker whose accounts the operator manages ({@code NEARCAST_MQTT_DYNSEC}
  * not set; Nearcast warns about this at start-up).
  */
-public final class SessionOnlyAccounts implements BrokerAccounts {
+public final class SessionOnlyAccounts implements BrokerAccounts, ShopperAccounts {
 
-    private final Consumer<String> endSessionsOfUser;
+    private final ToIntFunction<String> endSessionsOfUser;
 
-    private SessionOnlyAccounts(Consumer<String> endSessionsOfUser) {
+    private SessionOnlyAccounts(ToIntFunction<String> endSessionsOfUser) {
         this.endSessionsOfUser = endSessionsOfUser;
     }
 
@@ -24,7 +26,7 @@ public final class SessionOnlyAccounts implements BrokerAccounts {
     }
 
     public static SessionOnlyAccounts unmanaged() {
-        return new SessionOnlyAccounts(username -> { });
+        return new SessionOnlyAccounts(username -> 0);
     }
 
     @Override
@@ -49,6 +51,17 @@ public final class SessionOnlyAccounts implements BrokerAccounts {
 
     @Override
     public void endSessions(Device device) {
-        endSessionsOfUser.accept(device.mqttUsername());
+        endSessionsOfUser.applyAsInt(device.mqttUsername());
+    }
+
+    @Override
+    public void provision(ShopperId shopper, String token) {
+        // the embedded broker checks the token against the registry; unmanaged brokers: the operator
+    }
+
+    /** Ends the shopper app's sessions; returns how many. */
+    @Override
+    public long remove(ShopperId shopper) {
+        return endSessionsOfUser.applyAsInt(shopper.value());
     }
 }

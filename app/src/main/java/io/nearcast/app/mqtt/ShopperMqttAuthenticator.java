@@ -5,7 +5,7 @@ import io.nearcast.broker.domain.MqttCredentials;
 import io.nearcast.broker.domain.MqttPrincipal;
 import io.nearcast.kernel.domain.Topic;
 import io.nearcast.privacy.domain.ShopperId;
-import io.nearcast.privacy.domain.Shoppers;
+import io.nearcast.privacy.domain.ShopperTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +17,10 @@ import java.util.Optional;
  */
 public final class ShopperMqttAuthenticator implements MqttAuthenticator {
 
-    private final Shoppers shoppers;
+    private final ShopperTokens tokens;
 
-    public ShopperMqttAuthenticator(Shoppers shoppers) {
-        this.shoppers = shoppers;
+    public ShopperMqttAuthenticator(ShopperTokens tokens) {
+        this.tokens = tokens;
     }
 
     @Override
@@ -30,7 +30,7 @@ public final class ShopperMqttAuthenticator implements MqttAuthenticator {
             return Optional.empty();
         }
         String token = new String(credentials.password().get(), StandardCharsets.UTF_8);
-        return shoppers.tokenMatches(id.get().value(), token) ? Optional.of(principal(id.get())) : Optional.empty();
+        return tokens.matches(id.get(), token) ? Optional.of(principal(id.get())) : Optional.empty();
     }
 
     static MqttPrincipal principal(ShopperId shopper) {

@@ -7,7 +7,8 @@ import io.nearcast.app.secrets.DataDirectory;
 import io.micronaut.json.JsonMapper;
 import io.nearcast.app.mqtt.DynamicSecurity;
 import io.nearcast.app.mqtt.SessionOnlyAccounts;
-import io.nearcast.app.mqtt.MosquittoDeviceAccounts;
+import io.nearcast.app.mqtt.MosquittoAccounts;
+import io.nearcast.privacy.domain.ShopperAccounts;
 import io.nearcast.broker.domain.MqttAuthenticator;
 import io.nearcast.broker.domain.ServiceAccount;
 import io.nearcast.broker.hivemq.BrokerStartException;
@@ -48,12 +49,15 @@ final class BrokerConnection implements AutoCloseable {
     private final Optional<EmbeddedBroker> embedded;
     private final MqttLink link;
     private final BrokerAccounts accounts;
+    private final ShopperAccounts shopperAccounts;
     private final Optional<DynamicSecurity> dynsec;
 
-    private BrokerConnection(Optional<EmbeddedBroker> embedded, MqttLink link, BrokerAccounts accounts, Optional<DynamicSecurity> dynsec) {
+    private <A extends BrokerAccounts & ShopperAccounts> BrokerConnection(Optional<EmbeddedBroker> embedded, MqttLink link, A accounts,
+                                                                            Optional<DynamicSecurity> dynsec) {
         this.embedded = embedded;
         this.link = link;
         this.accounts = accounts;
+        this.shopperAccounts = accounts;
         this.dynsec = dynsec;
     }
 
@@ -95,7 +99,7 @@ final class BrokerConnection implements AutoCloseable {
         DynamicSecurity dynsec = null;
         try {
             dynsec = DynamicSecurity.connect(uri, settings.mqttUsername().orElseThrow(), password.orElseThrow(), json, DYNSEC_TIMEOUT);
-            MosquittoDeviceAccounts accounts = new MosquittoDeviceAccounts(dynsec);
+            MosquittoAccounts accounts = new MosquittoAccounts(dynsec);
             accounts.grantServiceRole(settings.mqttUsername().orElseThrow(), DYNSEC_GRANT_PATIENCE);
             MqttLink link = connect(Setting.MQTT_URL, uri, settings.mqttUsername(), password);
             LOG.info("Device accounts are managed on {} through its dynamic-security plugin", uri);
@@ -119,9 +123,9 @@ final class BrokerConnection implements AutoCloseable {
         }
     }
 
-    /** Ends the embedded broker's sessions of this user (0 on an external broker, which keeps its own sessions). */
-    int endSessions(String username) {
-        return embedded.map(broker -> broker.endSessions(username)).orElse(0);
+    /** Where shopper-app account changes go. */
+    ShopperAccounts shopperAccounts() {
+        return shopperAccounts;
     }
 
     /** Where device account changes go: the embedded broker's sessions, or the external broker's accounts. */

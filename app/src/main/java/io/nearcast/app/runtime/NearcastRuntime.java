@@ -20,7 +20,8 @@ import io.nearcast.app.mqtt.DeviceMqttAuthenticator;
 import io.nearcast.app.mqtt.ShopperMqttAuthenticator;
 import io.nearcast.broker.domain.MqttAuthenticator;
 import io.nearcast.privacy.domain.PersonalData;
-import io.nearcast.privacy.domain.Shoppers;
+import io.nearcast.privacy.domain.ShopperAccounts;
+import io.nearcast.privacy.domain.ShopperTokens;
 import io.nearcast.registry.domain.BrokerAccounts;
 import io.nearcast.registry.domain.DeviceAuthentication;
 import io.nearcast.kernel.domain.HealthProbe;
@@ -53,7 +54,7 @@ public final class NearcastRuntime {
     private final BeanProvider<EmbeddedServer> httpServer;
     private final List<SchemaModule> schemaModules;
     private final BeanProvider<DeviceAuthentication> deviceAuthentication;
-    private final BeanProvider<Shoppers> shoppers;
+    private final BeanProvider<ShopperTokens> shopperTokens;
     private final BeanProvider<PersonalData> personalData;
     private final JsonMapper json;
     private final SecureRandom random = new SecureRandom();
@@ -62,17 +63,17 @@ public final class NearcastRuntime {
     private volatile Database database;
     private volatile ServerSecrets secrets;
     private volatile BrokerAccounts brokerAccounts;
-    private volatile BrokerConnection broker;
+    private volatile ShopperAccounts shopperAccounts;
     private volatile boolean stopped;
 
     NearcastRuntime(Settings settings, BeanProvider<EmbeddedServer> httpServer, List<SchemaModule> schemaModules,
-                    BeanProvider<DeviceAuthentication> deviceAuthentication, BeanProvider<Shoppers> shoppers,
+                    BeanProvider<DeviceAuthentication> deviceAuthentication, BeanProvider<ShopperTokens> shopperTokens,
                     BeanProvider<PersonalData> personalData, JsonMapper json) {
         this.settings = settings;
         this.httpServer = httpServer;
         this.schemaModules = schemaModules;
         this.deviceAuthentication = deviceAuthentication;
-        this.shoppers = shoppers;
+        this.shopperTokens = shopperTokens;
         this.personalData = personalData;
         this.json = json;
     }
@@ -90,12 +91,12 @@ public final class NearcastRuntime {
             secrets = ServerSecrets.provision(settings, dataDirectory, random, System.out);
             startDatabase();
             DeviceAuthentication devices = deviceAuthentication.get();
-            List<MqttAuthenticator> clients = List.of(new DeviceMqttAuthenticator(devices), new ShopperMqttAuthenticator(shoppers.get()));
+            List<MqttAuthenticator> clients = List.of(new DeviceMqttAuthenticator(devices), new ShopperMqttAuthenticator(shopperTokens.get()));
             BrokerConnection broker = BrokerConnection.open(settings, dataDirectory, random, clients, json);
             started.push(new Stage("MQTT", broker::close));
             probes.addAll(broker.probes());
             brokerAccounts = broker.accounts();
-            this.broker = broker;
+            shopperAccounts = broker.shopperAccounts();
             CoapListener coap = startCoap(devices::psk);
             startRetention();
             int httpPort = startHttp();
@@ -136,10 +137,12 @@ public final class NearcastRuntime {
         return database;
     }
 
-    /** Ends the embedded broker's sessions of an MQTT user (e.g. an erased shopper); 0 on an external broker. */
-    public int endMqttSessions(String username) {
-        BrokerConnection current = broker;
-        return current == null ? 0 : current.endSessions(username);
+    /** Where shopper-app account changes go; valid once the broker started. */
+    public ShopperAccounts shopperAccounts() {
+        if (shopperAccounts == null) {
+            throw new IllegalStateException("broker not started");
+        }
+        return shopperAccounts;
     }
 
     /** Where the registry mirrors device account changes; valid once the broker started. */

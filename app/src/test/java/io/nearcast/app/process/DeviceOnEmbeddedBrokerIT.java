@@ -76,7 +76,7 @@ class DeviceOnEmbeddedBrokerIT {
 
             try (DeviceAccessCheck.Client app = DeviceAccessCheck.Client.connect(broker, id, token)) {
                 java.net.http.HttpResponse<String> erased = check.send("DELETE", "/api/v1/shoppers/" + id, null);
-                assertThat(erased.body()).contains("\"mqtt-sessions\":1");
+                assertThat(erased.body()).contains("\"mqtt-account\":1");
                 long deadline = System.nanoTime() + 10_000_000_000L;
                 while (app.isConnected() && System.nanoTime() < deadline) {
                     Thread.sleep(20);

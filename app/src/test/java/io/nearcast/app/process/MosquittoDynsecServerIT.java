@@ -64,6 +64,29 @@ class MosquittoDynsecServerIT {
                 check.refusesWrongAndUnknownCredentials(rotated);
                 assertThat(Files.readString(dynsecFile)).as("Mosquitto's own file holds no clear password")
                         .doesNotContain(rotated.password()).doesNotContain(device.password());
+
+                // a shopper app gets an account of its own on Mosquitto, and erasure removes it
+                java.net.http.HttpResponse<String> registered = check.send("POST", "/api/v1/shoppers", null);
+                assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+                String shopper = DeviceAccessCheck.field(registered.body(), "id");
+                String token = DeviceAccessCheck.field(registered.body(), "token");
+                String stranger = java.util.UUID.randomUUID().toString();
+                try (DeviceAccessCheck.Client app = DeviceAccessCheck.Client.connect(mosquitto.uri(), shopper, token)) {
+                    assertThat(app.subscribe("nearcast/v1/shoppers/" + shopper + "/offers")).isLessThan(0x80);
+                    assertThat(app.subscribe("nearcast/v1/shoppers/" + stranger + "/offers")).isEqualTo(0x87);
+                    assertThat(app.publish("nearcast/v1/shoppers/" + shopper + "/sightings", "app-own-" + shopper)).isLessThan(0x80);
+                    assertThat(app.publish("nearcast/v1/shoppers/" + stranger + "/sightings", "app-forged")).isEqualTo(0x87);
+                    java.net.http.HttpResponse<String> erased = check.send("DELETE", "/api/v1/shoppers/" + shopper, null);
+                    assertThat(erased.body()).contains("\"mqtt-account\":1");
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    while (app.isConnected() && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
+                    assertThat(app.isConnected()).as("Mosquitto disconnected the erased shopper's app").isFalse();
+                }
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeviceAccessCheck.Client.connect(mosquitto.uri(), shopper, token))
+                        .isInstanceOf(org.eclipse.paho.mqttv5.common.MqttException.class);
+                assertThat(Files.readString(dynsecFile)).doesNotContain(shopper).doesNotContain(token);
                 assertThat(server.terminate()).isZero();
             }
         }

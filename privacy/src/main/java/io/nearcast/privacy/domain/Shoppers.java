@@ -35,15 +35,19 @@ public final class Shoppers {
     private final SecureRandom random;
     private final SecretBox box;
     private final EphemeralIds ephemeralIds;
+    private final ShopperAccounts accounts;
+    private final ShopperTokens tokens;
 
     public Shoppers(ShopperRepository repository, ConsentLedger ledger, ProcessingPolicy policy, PersonalData personalData,
-                    SecretBox box, EphemeralIds ephemeralIds, Clock clock, SecureRandom random) {
+                    SecretBox box, EphemeralIds ephemeralIds, ShopperAccounts accounts, Clock clock, SecureRandom random) {
         this.repository = repository;
         this.ledger = ledger;
         this.policy = policy;
         this.personalData = personalData;
         this.box = box;
         this.ephemeralIds = ephemeralIds;
+        this.accounts = accounts;
+        this.tokens = new ShopperTokens(repository);
         this.clock = clock;
         this.random = random;
     }
@@ -58,22 +62,24 @@ public final class Shoppers {
         byte[] identityKey = new byte[16];
         random.nextBytes(identityKey);
         Shopper shopper = new Shopper(id, BearerSecret.hash(token), Optional.of(box.seal(identityKey, Shopper.eidKeyPurpose(id))), clock.instant());
-        repository.insert(shopper);
+        accounts.provision(id, token);
+        try {
+            repository.insert(shopper);
+        } catch (RuntimeException e) {
+            try {
+                accounts.remove(id);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         ephemeralIds.shoppersChanged();
         return new IssuedShopper(shopper, token, identityKey, EphemeralIds.EXPONENT);
     }
 
     /** The shopper whose token this is, as a caller; empty for anything else. */
     public Optional<Caller> authenticate(String token) {
-        if (token == null || !token.startsWith(BearerSecret.SHOPPER_PREFIX)) {
-            return Optional.empty();
-        }
-        return repository.findByTokenHash(BearerSecret.hash(token)).map(shopper -> Caller.shopper(shopper.id().value()));
-    }
-
-    /** Whether the token belongs to this shopper (MQTT: user name = shopper id, password = token). */
-    public boolean tokenMatches(String shopperId, String token) {
-        return authenticate(token).filter(caller -> caller.isShopper(shopperId)).isPresent();
+        return tokens.shopperOf(token).map(id -> Caller.shopper(id.value()));
     }
 
     /**

@@ -10,7 +10,9 @@ import io.nearcast.kernel.domain.NotFound;
 import io.nearcast.kernel.domain.Role;
 import io.nearcast.kernel.domain.MasterKey;
 import io.nearcast.kernel.domain.SecretBox;
+import io.nearcast.privacy.domain.BrokerAccountRecords;
 import io.nearcast.privacy.domain.ConsentLedger;
+import io.nearcast.privacy.domain.ShopperAccounts;
 import io.nearcast.privacy.domain.EphemeralId;
 import io.nearcast.privacy.domain.EphemeralIds;
 import io.nearcast.privacy.domain.ConsentRecords;
@@ -44,6 +46,22 @@ class ShoppersTest {
     private ProcessingPolicy policy;
     private PersonalData personalData;
     private EphemeralIds ephemeralIds;
+    private final RecordingAccounts accounts = new RecordingAccounts();
+
+    /** The broker's shopper accounts as the test sees them (the real ones: embedded broker and Mosquitto ITs in app). */
+    private static final class RecordingAccounts implements ShopperAccounts {
+        final java.util.Set<ShopperId> provisioned = new java.util.HashSet<>();
+
+        @Override
+        public void provision(ShopperId shopper, String token) {
+            provisioned.add(shopper);
+        }
+
+        @Override
+        public long remove(ShopperId shopper) {
+            return provisioned.remove(shopper) ? 1 : 0;
+        }
+    }
 
     @BeforeEach
     void wire() {
@@ -54,9 +72,10 @@ class ShoppersTest {
         personalData = new PersonalData(CLOCK);
         personalData.register(new ShopperRecords(repository));
         personalData.register(new ConsentRecords(ledger));
+        personalData.register(new BrokerAccountRecords(accounts));
         SecretBox box = new SecretBox(MasterKey.generate(new SecureRandom()), new SecureRandom());
         ephemeralIds = new EphemeralIds(repository, box, policy);
-        shoppers = new Shoppers(repository, ledger, policy, personalData, box, ephemeralIds, CLOCK, new SecureRandom());
+        shoppers = new Shoppers(repository, ledger, policy, personalData, box, ephemeralIds, accounts, CLOCK, new SecureRandom());
     }
 
     @AfterEach
@@ -79,6 +98,7 @@ class ShoppersTest {
 
         assertThat(issued.token()).startsWith("ncp_").hasSize(47);
         assertThat(shoppers.authenticate(issued.token())).contains(Caller.shopper(id));
+        assertThat(accounts.provisioned).contains(issued.shopper().id());
         assertThat(shoppers.authenticate("ncp_" + "x".repeat(43))).isEmpty();
         assertThat(shoppers.authenticate("ncs_" + issued.token().substring(4))).isEmpty();
         for (Purpose purpose : Purpose.values()) {
@@ -185,7 +205,8 @@ class ShoppersTest {
 
         PersonalData.ErasureReceipt receipt = shoppers.erase(self, id);
 
-        assertThat(receipt.removed()).containsExactly(Map.entry("consent-ledger", 2L), Map.entry("shopper", 1L));
+        assertThat(receipt.removed()).containsExactly(Map.entry("mqtt-account", 1L), Map.entry("consent-ledger", 2L), Map.entry("shopper", 1L));
+        assertThat(accounts.provisioned).doesNotContain(issued.shopper().id());
         assertThat(receipt.toString()).doesNotContain(id);
         assertThat(shoppers.authenticate(issued.token())).isEmpty();
         assertThatThrownBy(() -> shoppers.export(Caller.bootstrapAdmin(), id)).isInstanceOf(NotFound.class);

@@ -1,6 +1,9 @@
 package io.nearcast.app.mqtt;
 
+import io.nearcast.kernel.domain.Topic;
 import io.nearcast.kernel.domain.Unavailable;
+import io.nearcast.privacy.domain.ShopperAccounts;
+import io.nearcast.privacy.domain.ShopperId;
 import io.nearcast.registry.domain.BrokerAccounts;
 import io.nearcast.registry.domain.Device;
 import java.time.Duration;
@@ -9,22 +12,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Device accounts on an external Mosquitto, kept by its dynamic-security plugin: one client per
- * device (user name = device id) with a role of its own that allows publishing below the device's
- * topic prefix and subscribing to its rejects topic, nothing else (the plugin denies publishing and
- * subscribing by default). Mosquitto ends a client's sessions itself when its password changes or
- * it is disabled or deleted.
+ * Device and shopper-app accounts on an external Mosquitto, kept by its dynamic-security plugin:
+ * one client per device (user name = device id) or shopper (user name = shopper id, password =
+ * shopper token), each with a role of its own. A device may publish below its topic prefix and
+ * subscribe to its rejects topic; a shopper app may publish its sightings and subscribe to its
+ * offers; nothing else (the plugin denies publishing and subscribing by default). Mosquitto ends
+ * a client's sessions itself when its password changes or it is disabled or deleted.
  */
-public final class MosquittoDeviceAccounts implements BrokerAccounts {
+public final class MosquittoAccounts implements BrokerAccounts, ShopperAccounts {
 
     /** The role Nearcast's own account gets: read and write every Nearcast topic. */
     static final String SERVICE_ROLE = "nearcast-service";
 
-    private static final Logger LOG = LoggerFactory.getLogger(MosquittoDeviceAccounts.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MosquittoAccounts.class);
 
     private final DynamicSecurity dynsec;
 
-    public MosquittoDeviceAccounts(DynamicSecurity dynsec) {
+    public MosquittoAccounts(DynamicSecurity dynsec) {
         this.dynsec = dynsec;
     }
 
@@ -106,6 +110,36 @@ public final class MosquittoDeviceAccounts implements BrokerAccounts {
     /** Mosquitto already ended them: it kicks a client whose password changed or that was disabled or deleted. */
     @Override
     public void endSessions(Device device) {
+    }
+
+    @Override
+    public void provision(ShopperId shopper, String token) {
+        String role = "nearcast-shopper-" + shopper.value();
+        List<DynamicSecurity.Result> results = dynsec.execute(List.of(
+                DynsecCommand.createRole(role, List.of(
+                        new DynsecCommand.Acl("publishClientSend", Topic.SHOPPER_SIGHTINGS.format(shopper.value()), true),
+                        new DynsecCommand.Acl("subscribeLiteral", Topic.SHOPPER_OFFERS.format(shopper.value()), true))),
+                DynsecCommand.createClient(shopper.value(), token, role)));
+        try {
+            results.forEach(result -> requireSuccess(result, null));
+        } catch (Unavailable e) {
+            try {
+                remove(shopper);
+            } catch (Unavailable cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes the shopper's client (Mosquitto disconnects it) and role; returns 1 if the client existed. */
+    @Override
+    public long remove(ShopperId shopper) {
+        List<DynamicSecurity.Result> results = dynsec.execute(List.of(
+                DynsecCommand.deleteClient(shopper.value()), DynsecCommand.deleteRole("nearcast-shopper-" + shopper.value())));
+        requireSuccess(results.get(0), "not found");
+        requireSuccess(results.get(1), "not found");
+        return results.get(0).error().isEmpty() ? 1 : 0;
     }
 
     static String role(Device device) {

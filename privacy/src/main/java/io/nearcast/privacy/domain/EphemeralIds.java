@@ -52,6 +52,12 @@ public final class EphemeralIds {
                 .filter(shopper -> policy.mayProcess(shopper, Purpose.LOCATION));
     }
 
+    /** Whether the current index holds identifiers of the shopper (erasure must leave nothing behind). */
+    public boolean indexes(ShopperId shopper) {
+        Index current = index.get();
+        return current != null && current.byEid().containsValue(shopper);
+    }
+
     /** A shopper registered or was erased: the next resolution rebuilds the index. */
     public void shoppersChanged() {
         index.set(null);

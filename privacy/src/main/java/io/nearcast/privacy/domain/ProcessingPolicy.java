@@ -48,6 +48,11 @@ public final class ProcessingPolicy {
         return loaded;
     }
 
+    /** Whether the cache holds anything about the shopper (erasure must leave nothing behind). */
+    public boolean remembers(ShopperId shopper) {
+        return cache.containsKey(shopper);
+    }
+
     /** Call once the ledger holds a change of the shopper's consent (or the shopper was erased). */
     public void consentChanged(ShopperId shopper) {
         epoch.incrementAndGet();

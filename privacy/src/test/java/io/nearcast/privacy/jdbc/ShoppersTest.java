@@ -178,8 +178,15 @@ class ShoppersTest {
         assertThat(ephemeralIds.resolve(now, seen)).as("withdrawn: anonymous again at once").isEmpty();
 
         shoppers.changeConsent(Caller.shopper(id), id, purposes("location", true), null, null);
+        assertThat(ephemeralIds.resolve(now, seen)).isPresent();
+        assertThat(ephemeralIds.indexes(issued.shopper().id())).isTrue();
+        assertThat(policy.remembers(issued.shopper().id())).isTrue();
+
         shoppers.erase(Caller.shopper(id), id);
+
         assertThat(ephemeralIds.resolve(now, seen)).as("erased").isEmpty();
+        assertThat(ephemeralIds.indexes(issued.shopper().id())).as("the in-memory index forgot the shopper").isFalse();
+        assertThat(policy.remembers(issued.shopper().id())).as("the policy's cache forgot the shopper").isFalse();
     }
 
     @Test

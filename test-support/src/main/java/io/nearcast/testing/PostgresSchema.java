@@ -10,7 +10,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A throw-away schema in the shared PostgreSQL test database, so tests never see each other's
- * tables (the same idea as {@code app}'s test helper of this name).
+ * tables.
  */
 public record PostgresSchema(String baseUrl, String name) implements AutoCloseable {
 
@@ -20,11 +20,21 @@ public record PostgresSchema(String baseUrl, String name) implements AutoCloseab
         return schema;
     }
 
+    /** A JDBC URL whose connections see only this schema. */
+    public String url() {
+        return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + name;
+    }
+
     /** Connections that see only this schema. */
     public DataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + name);
+        dataSource.setURL(url());
         return dataSource;
+    }
+
+    /** Drops the schema and everything in it (the same as {@link #close()}). */
+    public void drop() throws SQLException {
+        close();
     }
 
     /** Drops the schema and everything in it. */

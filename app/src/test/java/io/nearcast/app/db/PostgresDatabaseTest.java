@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nearcast.app.config.ConfigurationError;
 import io.nearcast.app.config.DatabaseSettings;
 import io.nearcast.testing.ExternalService;
+import io.nearcast.testing.PostgresSchema;
 import io.nearcast.testing.RequiresExternal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class PostgresDatabaseTest extends DatabaseContract {
     DatabaseSettings freshDatabase() throws Exception {
         PostgresSchema schema = PostgresSchema.create(ExternalService.POSTGRESQL.requireUrl());
         schemas.add(schema);
-        return schema.settings();
+        return new DatabaseSettings(schema.url(), java.util.Optional.empty(), java.util.Optional.empty());
     }
 
     @AfterEach

@@ -2,8 +2,8 @@ package io.nearcast.app.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nearcast.app.db.PostgresSchema;
 import io.nearcast.testing.ExternalService;
+import io.nearcast.testing.PostgresSchema;
 import io.nearcast.testing.RequiresExternal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -8,12 +8,10 @@ import io.nearcast.kernel.domain.PageRequest;
 import io.nearcast.kernel.domain.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import io.nearcast.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 /** The budget of slow verifications per device: floods of wrong passwords stop costing PBKDF2 runs, the right device still gets in. */
@@ -24,7 +22,7 @@ class DeviceAuthenticationTest {
 
     private final Device device = new Device(UUID.randomUUID().toString(), StoreId.random(), DeviceKind.SCANNER, "Entrance", true,
             PasswordHash.create(PASSWORD, 1_000, RANDOM), "v1:unused", Instant.EPOCH, Instant.EPOCH);
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.ofEpochMilli(1_700_000_000_000L));
     private final DeviceAuthentication authentication = new DeviceAuthentication(new OneDevice(device),
             new SecretBox(MasterKey.generate(RANDOM), RANDOM), RANDOM, clock);
 
@@ -38,7 +36,7 @@ class DeviceAuthenticationTest {
         assertThat(authentication.mqtt(device.id(), bytes(PASSWORD))).as("budget spent, password not yet remembered").isEmpty();
         assertThat(authentication.throttled()).isEqualTo(1);
 
-        clock.advanceMillis(DeviceAuthentication.WINDOW.toMillis());
+        clock.advance(DeviceAuthentication.WINDOW);
         assertThat(authentication.mqtt(device.id(), bytes(PASSWORD))).contains(device);
     }
 
@@ -83,34 +81,6 @@ class DeviceAuthenticationTest {
         @Override
         public boolean delete(String id) {
             throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private long millis = 1_700_000_000_000L;
-
-        void advanceMillis(long delta) {
-            millis += delta;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public long millis() {
-            return millis;
         }
     }
 }

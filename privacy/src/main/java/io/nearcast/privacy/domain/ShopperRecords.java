@@ -1,6 +1,7 @@
 package io.nearcast.privacy.domain;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,11 +21,16 @@ public final class ShopperRecords implements PersonalDataHolder {
 
     @Override
     public List<Map<String, String>> export(ShopperId shopper) {
-        return repository.find(shopper)
-                .map(found -> List.of(Map.of("id", found.id().value(), "createdAt", found.createdAt().toString(),
-                        "token", "stored only as a SHA-256 hash",
-                        "broadcastIdentityKey", found.sealedEidKey().isPresent() ? "stored encrypted; your app holds it" : "none")))
-                .orElse(List.of());
+        return repository.find(shopper).map(ShopperRecords::record).orElse(List.of());
+    }
+
+    private static List<Map<String, String>> record(Shopper shopper) {
+        Map<String, String> record = new LinkedHashMap<>();
+        record.put("id", shopper.id().value());
+        record.put("createdAt", shopper.createdAt().toString());
+        record.put("token", "stored only as a SHA-256 hash");
+        record.put("broadcastIdentityKey", shopper.sealedEidKey().isPresent() ? "stored encrypted; your app holds it" : "none");
+        return List.of(record);
     }
 
     @Override

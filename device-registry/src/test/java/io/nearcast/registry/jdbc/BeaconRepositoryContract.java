@@ -14,7 +14,6 @@ import io.nearcast.registry.domain.BeaconRepository;
 import io.nearcast.registry.domain.GeoPoint;
 import io.nearcast.registry.domain.Store;
 import io.nearcast.registry.domain.StoreId;
-import io.nearcast.registry.domain.StoreRepository;
 import io.nearcast.registry.domain.Zone;
 import io.nearcast.registry.domain.ZoneShape;
 import java.lang.reflect.InvocationTargetException;
@@ -58,12 +57,10 @@ abstract class BeaconRepositoryContract {
     @BeforeEach
     void createRepositoryStoresAndZone() throws Exception {
         dataSource = freshDataSource();
-        StoreRepository stores = new JdbcStoreRepository(dataSource);
         beacons = new JdbcBeaconRepository(dataSource);
-        store = new Store(StoreId.random(), "Mitte", ZoneId.of("Europe/Berlin"), new GeoPoint(52.52, 13.405), T0);
-        otherStore = new Store(StoreId.random(), "Kreuzberg", ZoneId.of("Europe/Berlin"), new GeoPoint(52.49, 13.42), T0);
-        stores.insert(store);
-        stores.insert(otherStore);
+        TwoStores stores = TwoStores.insertedInto(dataSource, T0);
+        store = stores.store();
+        otherStore = stores.otherStore();
         zone = new Zone(UUID.randomUUID().toString(), store.id(), "Wine", OptionalInt.of(0), List.of("wine"),
                 new ZoneShape.Circle(new GeoPoint(52.52, 13.405), 25), T0);
         new JdbcZoneRepository(dataSource).insert(zone);

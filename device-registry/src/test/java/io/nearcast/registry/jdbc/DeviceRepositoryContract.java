@@ -9,14 +9,11 @@ import io.nearcast.kernel.domain.PageRequest;
 import io.nearcast.registry.domain.Device;
 import io.nearcast.registry.domain.DeviceKind;
 import io.nearcast.registry.domain.DeviceRepository;
-import io.nearcast.registry.domain.GeoPoint;
 import io.nearcast.registry.domain.PasswordHash;
 import io.nearcast.registry.domain.Store;
 import io.nearcast.registry.domain.StoreId;
-import io.nearcast.registry.domain.StoreRepository;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,12 +38,10 @@ abstract class DeviceRepositoryContract {
     @BeforeEach
     void createRepositoryAndStores() throws Exception {
         DataSource dataSource = freshDataSource();
-        StoreRepository stores = new JdbcStoreRepository(dataSource);
         devices = new JdbcDeviceRepository(dataSource);
-        store = new Store(StoreId.random(), "Mitte", ZoneId.of("Europe/Berlin"), new GeoPoint(52.52, 13.405), T0);
-        otherStore = new Store(StoreId.random(), "Kreuzberg", ZoneId.of("Europe/Berlin"), new GeoPoint(52.49, 13.42), T0);
-        stores.insert(store);
-        stores.insert(otherStore);
+        TwoStores stores = TwoStores.insertedInto(dataSource, T0);
+        store = stores.store();
+        otherStore = stores.otherStore();
     }
 
     private Device device(Store in, DeviceKind kind) {

@@ -9,7 +9,6 @@ import io.nearcast.kernel.domain.PageRequest;
 import io.nearcast.registry.domain.GeoPoint;
 import io.nearcast.registry.domain.Store;
 import io.nearcast.registry.domain.StoreId;
-import io.nearcast.registry.domain.StoreRepository;
 import io.nearcast.registry.domain.TagBatch;
 import io.nearcast.registry.domain.TagBatchRepository;
 import java.time.Instant;
@@ -39,12 +38,10 @@ abstract class TagBatchRepositoryContract {
     @BeforeEach
     void createRepositoryAndStores() throws Exception {
         DataSource dataSource = freshDataSource();
-        StoreRepository stores = new JdbcStoreRepository(dataSource);
         batches = new JdbcTagBatchRepository(dataSource);
-        store = new Store(StoreId.random(), "Mitte", ZoneId.of("Europe/Berlin"), new GeoPoint(52.52, 13.405), T0);
-        otherStore = new Store(StoreId.random(), "Kreuzberg", ZoneId.of("Europe/Berlin"), new GeoPoint(52.49, 13.42), T0);
-        stores.insert(store);
-        stores.insert(otherStore);
+        TwoStores stores = TwoStores.insertedInto(dataSource, T0);
+        store = stores.store();
+        otherStore = stores.otherStore();
     }
 
     @Test

@@ -13,7 +13,6 @@ import io.nearcast.registry.domain.Gtin;
 import io.nearcast.registry.domain.SdmKeySource;
 import io.nearcast.registry.domain.Store;
 import io.nearcast.registry.domain.StoreId;
-import io.nearcast.registry.domain.StoreRepository;
 import io.nearcast.registry.domain.Tag;
 import io.nearcast.registry.domain.TagBatch;
 import io.nearcast.registry.domain.TagRepository;
@@ -57,12 +56,10 @@ abstract class TagRepositoryContract {
     @BeforeEach
     void createRepositoryStoresAndBatch() throws Exception {
         dataSource = freshDataSource();
-        StoreRepository stores = new JdbcStoreRepository(dataSource);
         tags = new JdbcTagRepository(dataSource);
-        store = new Store(StoreId.random(), "Mitte", ZoneId.of("Europe/Berlin"), new GeoPoint(52.52, 13.405), T0);
-        otherStore = new Store(StoreId.random(), "Kreuzberg", ZoneId.of("Europe/Berlin"), new GeoPoint(52.49, 13.42), T0);
-        stores.insert(store);
-        stores.insert(otherStore);
+        TwoStores stores = TwoStores.insertedInto(dataSource, T0);
+        store = stores.store();
+        otherStore = stores.otherStore();
         batch = new TagBatch(UUID.randomUUID().toString(), "Run 1", Optional.of(store.id()), "v1:sealed-batch-meta", "v1:sealed-batch-master",
                 Optional.empty(), T0);
         new JdbcTagBatchRepository(dataSource).insert(batch);

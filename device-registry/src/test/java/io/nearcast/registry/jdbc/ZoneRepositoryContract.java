@@ -9,13 +9,11 @@ import io.nearcast.kernel.domain.PageRequest;
 import io.nearcast.registry.domain.GeoPoint;
 import io.nearcast.registry.domain.Store;
 import io.nearcast.registry.domain.StoreId;
-import io.nearcast.registry.domain.StoreRepository;
 import io.nearcast.registry.domain.Zone;
 import io.nearcast.registry.domain.ZoneRepository;
 import io.nearcast.registry.domain.ZoneShape;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -50,12 +48,10 @@ abstract class ZoneRepositoryContract {
     @BeforeEach
     void createRepositoryAndStores() throws Exception {
         DataSource dataSource = freshDataSource();
-        StoreRepository stores = new JdbcStoreRepository(dataSource);
         zones = new JdbcZoneRepository(dataSource);
-        store = new Store(StoreId.random(), "Mitte", ZoneId.of("Europe/Berlin"), new GeoPoint(52.52, 13.405), T0);
-        otherStore = new Store(StoreId.random(), "Kreuzberg", ZoneId.of("Europe/Berlin"), new GeoPoint(52.49, 13.42), T0);
-        stores.insert(store);
-        stores.insert(otherStore);
+        TwoStores stores = TwoStores.insertedInto(dataSource, T0);
+        store = stores.store();
+        otherStore = stores.otherStore();
     }
 
     @Test

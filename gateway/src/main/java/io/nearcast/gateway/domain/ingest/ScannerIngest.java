@@ -1,0 +1,71 @@
+package io.nearcast.gateway.domain.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One scanner message through the gateway: the device's rate limit first (a refused message is
+ * not remembered, so its retry is not mistaken for a duplicate), then de-duplication (a repeated
+ * delivery is acknowledged and dropped, counted), then validation; accepted sightings go to the
+ * {@link SightingSink}, every reject is returned for the device's rejects topic and counted.
+ * Nothing is dropped without a count. Thread-safe.
+ */
+public final class ScannerIngest {
+
+    private final DeviceRateLimits limits;
+    private final RecentMessages recent;
+    private final ReportCheck check;
+    private final SightingSink sink;
+    private final IngestCounters counters;
+
+    public ScannerIngest(DeviceRateLimits limits, RecentMessages recent, ReportCheck check, SightingSink sink, IngestCounters counters) {
+        this.limits = limits;
+        this.recent = recent;
+        this.check = check;
+        this.sink = sink;
+        this.counters = counters;
+    }
+
+    /**
+     * What became of one message; the transport acknowledges it after this returned.
+     *
+     * @param accepted how many sightings were handed on
+     */
+    public record Result(int accepted, boolean duplicate, List<Reject> rejects) {
+    }
+
+    /** The de-duplication key of a message: SHA-256 over topic and payload (redeliveries carry both unchanged). */
+    public static String messageKey(String topic, byte[] payload) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(topic.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(payload));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    public Result handle(String messageKey, ScannerReport report, long nowNanos) {
+        counters.message();
+        var limited = limits.admit(report.deviceId(), nowNanos);
+        if (limited.isPresent()) {
+            counters.rejected(limited.get().reason());
+            return new Result(0, false, List.of(limited.get()));
+        }
+        if (!recent.firstTime(messageKey, nowNanos)) {
+            counters.duplicate();
+            return new Result(0, true, List.of());
+        }
+        ReportCheck.Outcome outcome = check.check(report);
+        if (!outcome.accepted().isEmpty()) {
+            sink.accept(outcome.accepted());
+            counters.accepted(outcome.accepted().size());
+        }
+        outcome.rejects().forEach(reject -> counters.rejected(reject.reason()));
+        return new Result(outcome.accepted().size(), false, outcome.rejects());
+    }
+}

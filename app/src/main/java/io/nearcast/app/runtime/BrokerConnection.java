@@ -5,6 +5,7 @@ import io.nearcast.app.config.Setting;
 import io.nearcast.app.config.Settings;
 import io.nearcast.app.secrets.DataDirectory;
 import io.micronaut.json.JsonMapper;
+import io.nearcast.app.ingest.MqttIngestSettings;
 import io.nearcast.app.mqtt.DynamicSecurity;
 import io.nearcast.app.mqtt.SessionOnlyAccounts;
 import io.nearcast.app.mqtt.MosquittoAccounts;
@@ -51,9 +52,15 @@ final class BrokerConnection implements AutoCloseable {
     private final BrokerAccounts accounts;
     private final ShopperAccounts shopperAccounts;
     private final Optional<DynamicSecurity> dynsec;
+    private final Login login;
 
-    private <A extends BrokerAccounts & ShopperAccounts> BrokerConnection(Optional<EmbeddedBroker> embedded, MqttLink link, A accounts,
+    /** How Nearcast's own clients log in to this broker. */
+    private record Login(URI uri, Optional<String> username, Optional<byte[]> password) {
+    }
+
+    private <A extends BrokerAccounts & ShopperAccounts> BrokerConnection(Login login, Optional<EmbeddedBroker> embedded, MqttLink link, A accounts,
                                                                             Optional<DynamicSecurity> dynsec) {
+        this.login = login;
         this.embedded = embedded;
         this.link = link;
         this.accounts = accounts;
@@ -77,9 +84,9 @@ final class BrokerConnection implements AutoCloseable {
         authenticators.addAll(clients);
         EmbeddedBroker broker = startEmbedded(settings, dataDirectory, authenticators);
         try {
-            MqttLink link = connect(Setting.MQTT_PORT, URI.create("tcp://127.0.0.1:" + broker.port()),
-                    Optional.of(ServiceAccount.USERNAME), Optional.of(service.password()));
-            return new BrokerConnection(Optional.of(broker), link, SessionOnlyAccounts.embedded(broker), Optional.empty());
+            Login login = new Login(URI.create("tcp://127.0.0.1:" + broker.port()), Optional.of(ServiceAccount.USERNAME), Optional.of(service.password()));
+            MqttLink link = connect(Setting.MQTT_PORT, login.uri(), login.username(), login.password());
+            return new BrokerConnection(login, Optional.of(broker), link, SessionOnlyAccounts.embedded(broker), Optional.empty());
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -89,11 +96,12 @@ final class BrokerConnection implements AutoCloseable {
     private static BrokerConnection openExternal(Settings settings, JsonMapper json) {
         URI uri = settings.externalBroker().orElseThrow();
         Optional<byte[]> password = settings.mqttPassword().map(text -> text.getBytes(StandardCharsets.UTF_8));
+        Login login = new Login(uri, settings.mqttUsername(), password);
         if (!settings.mqttDynsec()) {
             MqttLink link = connect(Setting.MQTT_URL, uri, settings.mqttUsername(), password);
             LOG.warn("Devices' MQTT accounts are not provisioned on the external broker {}: add them there yourself, "
                     + "or set NEARCAST_MQTT_DYNSEC=true with Mosquitto's dynamic-security plugin", uri);
-            return new BrokerConnection(Optional.empty(), link, SessionOnlyAccounts.unmanaged(), Optional.empty());
+            return new BrokerConnection(login, Optional.empty(), link, SessionOnlyAccounts.unmanaged(), Optional.empty());
         }
         // accounts first: granting Nearcast's own role makes Mosquitto end the account's sessions
         DynamicSecurity dynsec = null;
@@ -103,7 +111,7 @@ final class BrokerConnection implements AutoCloseable {
             accounts.grantServiceRole(settings.mqttUsername().orElseThrow(), DYNSEC_GRANT_PATIENCE);
             MqttLink link = connect(Setting.MQTT_URL, uri, settings.mqttUsername(), password);
             LOG.info("Device accounts are managed on {} through its dynamic-security plugin", uri);
-            return new BrokerConnection(Optional.empty(), link, accounts, Optional.of(dynsec));
+            return new BrokerConnection(login, Optional.empty(), link, accounts, Optional.of(dynsec));
         } catch (Unavailable e) {
             closeQuietly(dynsec);
             throw new ConfigurationError(Setting.MQTT_DYNSEC, e.getMessage(), e);
@@ -121,6 +129,11 @@ final class BrokerConnection implements AutoCloseable {
         if (dynsec != null) {
             dynsec.close();
         }
+    }
+
+    /** How the gateway's consumer connects: as Nearcast itself, in the shared group {@code nearcast-ingest}. */
+    MqttIngestSettings ingestSettings() {
+        return new MqttIngestSettings(login.uri(), login.username(), login.password(), "nearcast-ingest", 256, 2, 64 * 1024);
     }
 
     /** Where shopper-app account changes go. */

@@ -19,7 +19,15 @@ import io.micronaut.json.JsonMapper;
 import io.nearcast.app.mqtt.DeviceMqttAuthenticator;
 import io.nearcast.app.mqtt.ShopperMqttAuthenticator;
 import io.nearcast.broker.domain.MqttAuthenticator;
+import io.nearcast.app.ingest.MqttIngest;
+import io.nearcast.gateway.domain.ingest.DeviceRateLimits;
+import io.nearcast.gateway.domain.ingest.IngestCounters;
+import io.nearcast.gateway.domain.ingest.RecentMessages;
+import io.nearcast.gateway.domain.ingest.ReportCheck;
+import io.nearcast.gateway.domain.ingest.ScannerIngest;
 import io.nearcast.privacy.domain.PersonalData;
+import java.time.Clock;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import io.nearcast.privacy.domain.ShopperAccounts;
 import io.nearcast.privacy.domain.ShopperTokens;
 import io.nearcast.registry.domain.BrokerAccounts;
@@ -64,6 +72,7 @@ public final class NearcastRuntime {
     private volatile ServerSecrets secrets;
     private volatile BrokerAccounts brokerAccounts;
     private volatile ShopperAccounts shopperAccounts;
+    private final IngestCounters ingestCounters = new IngestCounters();
     private volatile boolean stopped;
 
     NearcastRuntime(Settings settings, BeanProvider<EmbeddedServer> httpServer, List<SchemaModule> schemaModules,
@@ -97,6 +106,7 @@ public final class NearcastRuntime {
             probes.addAll(broker.probes());
             brokerAccounts = broker.accounts();
             shopperAccounts = broker.shopperAccounts();
+            startIngest(broker);
             CoapListener coap = startCoap(devices::psk);
             startRetention();
             int httpPort = startHttp();
@@ -188,6 +198,31 @@ public final class NearcastRuntime {
         started.push(new Stage("CoAP", coap::close));
         probes.add(coap);
         return coap;
+    }
+
+    /**
+     * The gateway's MQTT consumer of scanner sightings. Accepted sightings are counted and handed
+     * to the in-process sink; the geofence service (issue 6) subscribes to it.
+     */
+    private void startIngest(BrokerConnection broker) {
+        ScannerIngest scannerIngest = new ScannerIngest(new DeviceRateLimits(50, Duration.ofMillis(20)),
+                new RecentMessages(Duration.ofMinutes(10), 100_000),
+                new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500),
+                sightings -> { }, ingestCounters);
+        try {
+            MqttIngest ingest = new MqttIngest(broker.ingestSettings(), scannerIngest, json);
+            ingest.start();
+            started.push(new Stage("ingest", ingest::close));
+            probes.add(ingest);
+        } catch (MqttException e) {
+            throw new ConfigurationError(settings.usesEmbeddedBroker() ? Setting.MQTT_PORT : Setting.MQTT_URL,
+                    "the ingest could not subscribe to scanner sightings: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the gateway received, accepted, de-duplicated and rejected since start. */
+    public IngestCounters ingestCounters() {
+        return ingestCounters;
     }
 
     private void startRetention() {

@@ -101,6 +101,17 @@ final class DeviceAccessCheck {
         }
     }
 
+    /** The running server's ingest answers a message it cannot read with a reject on the device's topic. */
+    void getsARejectForGarbage(Credentials device) throws Exception {
+        BlockingQueue<String> rejects = new LinkedBlockingQueue<>();
+        try (Client client = connect(device.username(), device.password())) {
+            client.collect("nearcast/v1/devices/" + device.id() + "/rejects", rejects);
+            assertThat(client.publish(device.topicPrefix() + "sightings", "not json")).isLessThan(0x80);
+            String reject = rejects.poll(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            assertThat(reject).as("reject from the server's ingest").isNotNull().contains("\"reason\":\"payload-not-json\"");
+        }
+    }
+
     void refusesWrongAndUnknownCredentials(Credentials device) {
         assertThatThrownBy(() -> connect(device.username(), device.password() + "x")).isInstanceOf(MqttException.class);
         assertThatThrownBy(() -> connect(UUID.randomUUID().toString(), device.password())).isInstanceOf(MqttException.class);
@@ -233,6 +244,37 @@ final class DeviceAccessCheck {
             } catch (MqttException e) {
                 return e.getReasonCode() == NOT_AUTHORIZED ? NOT_AUTHORIZED : DISCONNECTED;
             }
+        }
+
+        /** Subscribes and puts every payload received into {@code into}. */
+        void collect(String filter, BlockingQueue<String> into) throws MqttException {
+            client.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    into.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) {
+                }
+
+                @Override
+                public void mqttErrorOccurred(MqttException exception) {
+                }
+
+                @Override
+                public void deliveryComplete(IMqttToken token) {
+                }
+
+                @Override
+                public void connectComplete(boolean reconnect, String serverUri) {
+                }
+
+                @Override
+                public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) {
+                }
+            });
+            subscribe(filter);
         }
 
         int subscribe(String filter) throws MqttException {

@@ -36,6 +36,7 @@ class DeviceOnEmbeddedBrokerIT {
 
             check.publishesOnlyBelowItsOwnPrefix(device, Optional.empty());
             check.subscribesOnlyToItsOwnRejects(device);
+            check.getsARejectForGarbage(device);
             check.refusesWrongAndUnknownCredentials(device);
             assertThat(dtlsGet(ports.coaps(), device.pskIdentity(), device.pskKey())).contains(CONTENT);
             assertThat(dtlsGet(ports.coaps(), device.pskIdentity(), "not-the-key")).doesNotContain(CONTENT);

@@ -55,6 +55,7 @@ class MosquittoDynsecServerIT {
 
                 check.publishesOnlyBelowItsOwnPrefix(device, Optional.of(observer));
                 check.subscribesOnlyToItsOwnRejects(device);
+                check.getsARejectForGarbage(device);
                 check.refusesWrongAndUnknownCredentials(device);
                 check.disablingEndsSessionsAndRefuses(device);
                 DeviceAccessCheck.Credentials rotated = check.rotationRetiresTheOldPassword(device);

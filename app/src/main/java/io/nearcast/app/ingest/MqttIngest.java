@@ -1,0 +1,236 @@
+package io.nearcast.app.ingest;
+
+import io.micronaut.json.JsonMapper;
+import io.nearcast.gateway.domain.ingest.Reject;
+import io.nearcast.gateway.domain.ingest.ScannerIngest;
+import io.nearcast.kernel.domain.Health;
+import io.nearcast.kernel.domain.HealthProbe;
+import io.nearcast.kernel.domain.Topic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's MQTT consumer of scanner sightings: a shared subscription, QoS 1 with manual
+ * acknowledgement — a message is acknowledged only after {@link ScannerIngest} handed it on or
+ * rejected it. Paho's callback only enqueues (the queue holds {@code receiveMaximum} messages, the
+ * most the broker may send unacknowledged, so it never overflows); workers do the rest and publish
+ * every reject to the device's rejects topic. A persistent session (clean start false, one hour
+ * expiry) and automatic reconnect keep unacknowledged messages across a broker restart; a graceful
+ * {@link #close} ends the session. Messages of different devices may be handled in any order.
+ */
+public final class MqttIngest implements HealthProbe, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
+    private static final long TIMEOUT_MS = 10_000;
+
+    private final MqttIngestSettings settings;
+    private final ScannerIngest ingest;
+    private final JsonMapper json;
+    private final BlockingQueue<Delivery> queue;
+    private final List<Thread> workers = new ArrayList<>();
+    private final AtomicLong unreadable = new AtomicLong();
+    private final MqttAsyncClient client;
+    private volatile boolean running = true;
+
+    private record Delivery(String topic, MqttMessage message) {
+    }
+
+    public MqttIngest(MqttIngestSettings settings, ScannerIngest ingest, JsonMapper json) throws MqttException {
+        this.settings = settings;
+        this.ingest = ingest;
+        this.json = json;
+        this.queue = new ArrayBlockingQueue<>(settings.receiveMaximum());
+        this.client = new MqttAsyncClient(settings.broker().toString(), "nearcast-ingest-" + UUID.randomUUID(), new MemoryPersistence());
+    }
+
+    /** Connects, subscribes and starts the workers; returns once subscribed. */
+    public void start() throws MqttException {
+        client.setManualAcks(true);
+        client.setCallback(new Callback());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        settings.username().ifPresent(options::setUserName);
+        settings.password().ifPresent(options::setPassword);
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(3600L);
+        options.setReceiveMaximum(settings.receiveMaximum());
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 10);
+        for (int i = 0; i < settings.workers(); i++) {
+            Thread worker = new Thread(this::work, "nearcast-ingest-" + i);
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
+        }
+        client.connect(options).waitForCompletion(TIMEOUT_MS);
+        subscribe().waitForCompletion(TIMEOUT_MS);
+        LOG.info("Ingest subscribed to {} (group {}, receive maximum {})", Topic.SCANNER_SIGHTINGS.subscriptionFilter(),
+                settings.shareGroup(), settings.receiveMaximum());
+    }
+
+    @Override
+    public String component() {
+        return "ingest";
+    }
+
+    @Override
+    public Health check() {
+        return client.isConnected() ? Health.up("subscribed, group " + settings.shareGroup() + ", " + queue.size() + " queued")
+                : Health.down("not connected to the broker (reconnecting)");
+    }
+
+    /** Messages whose payload was not readable at all (also rejected to the device). */
+    public long unreadable() {
+        return unreadable.get();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        workers.forEach(Thread::interrupt);
+        try {
+            if (client.isConnected()) {
+                // a graceful stop ends the session: the group's other members take over, nothing queues for this one
+                MqttProperties endSession = new MqttProperties();
+                endSession.setSessionExpiryInterval(0L);
+                client.disconnect(TIMEOUT_MS, null, null, 0, endSession).waitForCompletion(TIMEOUT_MS);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.warn("Ingest did not disconnect cleanly: {}", e.getMessage());
+        }
+    }
+
+    private IMqttToken subscribe() throws MqttException {
+        return client.subscribe("$share/" + settings.shareGroup() + "/" + Topic.SCANNER_SIGHTINGS.subscriptionFilter(), 1);
+    }
+
+    private void work() {
+        while (running) {
+            Delivery delivery;
+            try {
+                delivery = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                handle(delivery);
+            } catch (RuntimeException e) {
+                LOG.warn("Ingest failed on a message; it stays unacknowledged and is redelivered after a reconnect: {}", e.toString());
+                continue;
+            }
+            acknowledge(delivery.message());
+        }
+    }
+
+    private void handle(Delivery delivery) {
+        Optional<List<String>> ids = Topic.SCANNER_SIGHTINGS.match(delivery.topic());
+        if (ids.isEmpty()) {
+            return; // not a scanner topic: nothing to hand on, acknowledged
+        }
+        String storeId = ids.get().get(0);
+        String deviceId = ids.get().get(1);
+        byte[] payload = delivery.message().getPayload();
+        if (payload.length > settings.maxPayloadBytes()) {
+            reject(deviceId, List.of(new Reject("payload-too-large", "message has " + payload.length + " bytes; at most " + settings.maxPayloadBytes())));
+            return;
+        }
+        ScannerPayload parsed;
+        try {
+            parsed = json.readValue(payload, ScannerPayload.class);
+        } catch (IOException | RuntimeException e) {
+            unreadable.incrementAndGet();
+            reject(deviceId, List.of(new Reject("payload-not-json", "the message is not the JSON of CONTRACT §3 ({\"ts\",\"sightings\":[…]})")));
+            return;
+        }
+        String key = ScannerIngest.messageKey(delivery.topic(), payload);
+        ScannerIngest.Result result = ingest.handle(key, parsed.report(storeId, deviceId), System.nanoTime());
+        reject(deviceId, result.rejects());
+    }
+
+    private void reject(String deviceId, List<Reject> rejects) {
+        for (Reject reject : rejects) {
+            try {
+                String body = new String(json.writeValueAsBytes(new RejectBody(System.currentTimeMillis(), reject.reason(), reject.detail())),
+                        StandardCharsets.UTF_8);
+                MqttMessage message = new MqttMessage(body.getBytes(StandardCharsets.UTF_8));
+                message.setQos(1);
+                client.publish(Topic.DEVICE_REJECTS.format(deviceId), message);
+            } catch (IOException | MqttException | IllegalArgumentException e) {
+                LOG.warn("Could not publish a reject ({}): {}", reject.reason(), e.getMessage());
+            }
+        }
+    }
+
+    private void acknowledge(MqttMessage message) {
+        try {
+            client.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException e) {
+            LOG.warn("Could not acknowledge a message (redelivered after reconnect): {}", e.getMessage());
+        }
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record RejectBody(long ts, String reason, String detail) {
+    }
+
+    /** Only enqueues; the queue is as large as the broker's allowance of unacknowledged messages. */
+    private final class Callback implements MqttCallback {
+        @Override
+        public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+            if (!queue.offer(new Delivery(topic, message))) {
+                // cannot happen while the broker honours Receive Maximum; waiting is the back-pressure
+                queue.offer(new Delivery(topic, message), 30, TimeUnit.SECONDS);
+            }
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            if (reconnect) {
+                try {
+                    subscribe();
+                } catch (MqttException e) {
+                    LOG.warn("Ingest could not re-subscribe: {}", e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            LOG.warn("Ingest lost the broker; reconnecting");
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.warn("Ingest MQTT error: {}", exception.getMessage());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // rejects are fire-and-forget at QoS 1
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no enhanced authentication
+        }
+    }
+}

@@ -106,7 +106,7 @@ public final class NearcastRuntime {
             probes.addAll(broker.probes());
             brokerAccounts = broker.accounts();
             shopperAccounts = broker.shopperAccounts();
-            startIngest(broker);
+            startIngest(broker, devices);
             CoapListener coap = startCoap(devices::psk);
             startRetention();
             int httpPort = startHttp();
@@ -204,8 +204,8 @@ public final class NearcastRuntime {
      * The gateway's MQTT consumer of scanner sightings. Accepted sightings are counted and handed
      * to the in-process sink; the geofence service (issue 6) subscribes to it.
      */
-    private void startIngest(BrokerConnection broker) {
-        ScannerIngest scannerIngest = new ScannerIngest(new DeviceRateLimits(50, Duration.ofMillis(20)),
+    private void startIngest(BrokerConnection broker, DeviceAuthentication devices) {
+        ScannerIngest scannerIngest = new ScannerIngest(devices::isActive, new DeviceRateLimits(50, Duration.ofMillis(20)),
                 new RecentMessages(Duration.ofMinutes(10), 100_000),
                 new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500),
                 sightings -> { }, ingestCounters);

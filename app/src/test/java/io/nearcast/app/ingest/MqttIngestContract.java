@@ -55,7 +55,7 @@ abstract class MqttIngestContract {
 
     @BeforeEach
     void startIngestAndScanner() throws Exception {
-        ScannerIngest scannerIngest = new ScannerIngest(new DeviceRateLimits(10_000, Duration.ofMillis(1)),
+        ScannerIngest scannerIngest = new ScannerIngest((s, d) -> store.equals(s) && device.equals(d), new DeviceRateLimits(10_000, Duration.ofMillis(1)),
                 new RecentMessages(Duration.ofMinutes(10), 100_000),
                 new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500), handedOn::addAll, counters);
         ingest = new MqttIngest(settings("test-" + UUID.randomUUID().toString().substring(0, 8)), scannerIngest, JsonMapper.createDefault());

@@ -67,6 +67,12 @@ public final class DeviceAuthentication {
                 .filter(device -> passwordMatches(device, password));
     }
 
+    /** Whether this is a registered, enabled device of that store (the ingest asks for every message). */
+    public boolean isActive(String storeId, String deviceId) {
+        return DeviceIds.looksLikeId(deviceId)
+                && repository.find(deviceId).filter(Device::enabled).filter(device -> device.storeId().value().equals(storeId)).isPresent();
+    }
+
     /** The PSK bytes of the enabled device with this DTLS identity; empty otherwise. */
     public Optional<byte[]> psk(String identity) {
         if (!DeviceIds.looksLikeId(identity)) {

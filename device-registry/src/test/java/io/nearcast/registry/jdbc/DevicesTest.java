@@ -128,6 +128,18 @@ class DevicesTest {
     }
 
     @Test
+    void isActiveOnlyInItsOwnStoreAndWhileEnabled() {
+        IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Entrance");
+        String id = issued.device().id();
+
+        assertThat(authentication.isActive(store.id().value(), id)).isTrue();
+        assertThat(authentication.isActive("other-store", id)).isFalse();
+        assertThat(authentication.isActive(store.id().value(), "not-a-device")).isFalse();
+        devices.update(staff, store.id().value(), id, Optional.empty(), Optional.of(false));
+        assertThat(authentication.isActive(store.id().value(), id)).isFalse();
+    }
+
+    @Test
     void aDeletedDeviceIsGoneAndRefused() {
         IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Old");
         String id = issued.device().id();

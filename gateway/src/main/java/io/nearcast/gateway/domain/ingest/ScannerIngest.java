@@ -7,7 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * One scanner message through the gateway: the device's rate limit first (a refused message is
+ * One scanner message through the gateway: a registered, enabled device of the topic's store
+ * first (else {@code unknown-device}), then the device's rate limit (a refused message is
  * not remembered, so its retry is not mistaken for a duplicate), then de-duplication (a repeated
  * delivery is acknowledged and dropped, counted), then validation; accepted sightings go to the
  * {@link SightingSink}, every reject is returned for the device's rejects topic and counted.
@@ -15,13 +16,16 @@ import java.util.List;
  */
 public final class ScannerIngest {
 
+    private final KnownDevices devices;
     private final DeviceRateLimits limits;
     private final RecentMessages recent;
     private final ReportCheck check;
     private final SightingSink sink;
     private final IngestCounters counters;
 
-    public ScannerIngest(DeviceRateLimits limits, RecentMessages recent, ReportCheck check, SightingSink sink, IngestCounters counters) {
+    public ScannerIngest(KnownDevices devices, DeviceRateLimits limits, RecentMessages recent, ReportCheck check, SightingSink sink,
+                         IngestCounters counters) {
+        this.devices = devices;
         this.limits = limits;
         this.recent = recent;
         this.check = check;
@@ -51,6 +55,10 @@ public final class ScannerIngest {
 
     public Result handle(String messageKey, ScannerReport report, long nowNanos) {
         counters.message();
+        if (!devices.isActive(report.storeId(), report.deviceId())) {
+            counters.rejected("unknown-device");
+            return new Result(0, false, List.of(new Reject("unknown-device", "no enabled device with this id in this store")));
+        }
         var limited = limits.admit(report.deviceId(), nowNanos);
         if (limited.isPresent()) {
             counters.rejected(limited.get().reason());

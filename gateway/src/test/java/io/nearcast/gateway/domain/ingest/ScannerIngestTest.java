@@ -21,7 +21,7 @@ class ScannerIngestTest {
 
     private final List<NormalizedSighting> handedOn = new ArrayList<>();
     private final IngestCounters counters = new IngestCounters();
-    private final ScannerIngest ingest = new ScannerIngest(new DeviceRateLimits(3, Duration.ofSeconds(1)),
+    private final ScannerIngest ingest = new ScannerIngest((store, device) -> "s1".equals(store) && "d1".equals(device), new DeviceRateLimits(3, Duration.ofSeconds(1)),
             new RecentMessages(Duration.ofMinutes(10), 10_000),
             new ReportCheck(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30), Duration.ofHours(1), 500),
             handedOn::addAll, counters);
@@ -76,6 +76,17 @@ class ScannerIngestTest {
         assertThat(retried.accepted()).isEqualTo(1);
         assertThat(handedOn).hasSize(4);
         assertThat(counters.rejectedByReason()).containsEntry("rate-limited", 1L);
+    }
+
+    @Test
+    void aDeviceThatIsNotRegisteredInTheTopicsStoreIsRejected() {
+        ScannerReport foreign = new ScannerReport("s2", "d1", NOW.toEpochMilli(), List.of(new RawSighting(IBEACON, -60)));
+
+        ScannerIngest.Result result = ingest.handle(key("f"), foreign, 0);
+
+        assertThat(result.rejects()).extracting(Reject::reason).containsExactly("unknown-device");
+        assertThat(handedOn).isEmpty();
+        assertThat(counters.rejectedByReason()).containsEntry("unknown-device", 1L);
     }
 
     @Test

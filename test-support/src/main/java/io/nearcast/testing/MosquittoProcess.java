@@ -29,12 +29,13 @@ public final class MosquittoProcess implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Process process;
+    private final Path conf;
     private final int port;
     private final Path log;
+    private volatile Process process;
 
-    private MosquittoProcess(Process process, int port, Path log) {
-        this.process = process;
+    private MosquittoProcess(Path conf, int port, Path log) {
+        this.conf = conf;
         this.port = port;
         this.log = log;
     }
@@ -59,14 +60,26 @@ public final class MosquittoProcess implements AutoCloseable {
         Path conf = workDir.resolve("mosquitto.conf");
         Files.write(conf, privateCopy(Files.readAllLines(exampleConf), all));
 
-        Path log = workDir.resolve("mosquitto.log");
-        Process process = new ProcessBuilder(ExternalTool.MOSQUITTO.path(), "-c", conf.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        MosquittoProcess broker = new MosquittoProcess(process, port, log);
-        broker.awaitListening();
+        MosquittoProcess broker = new MosquittoProcess(conf, port, workDir.resolve("mosquitto.log"));
+        broker.launch();
         return broker;
+    }
+
+    /**
+     * Stops the broker gracefully (SIGTERM: Mosquitto writes its persistence file, keeping
+     * sessions and queued QoS 1 messages) and starts it again on the same port.
+     */
+    public void restart() throws IOException, InterruptedException {
+        close();
+        launch();
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        process = new ProcessBuilder(ExternalTool.MOSQUITTO.path(), "-c", conf.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        awaitListening();
     }
 
     /** Writes a Mosquitto password file with {@code mosquitto_passwd -b}, one line per user. */

@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -31,16 +32,24 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's MQTT consumer of scanner sightings: a shared subscription, QoS 1 with manual
  * acknowledgement — a message is acknowledged only after {@link ScannerIngest} handed it on or
- * rejected it. Paho's callback only enqueues (the queue holds {@code receiveMaximum} messages, the
- * most the broker may send unacknowledged, so it never overflows); workers do the rest and publish
- * every reject to the device's rejects topic. A persistent session (clean start false, one hour
- * expiry) and automatic reconnect keep unacknowledged messages across a broker restart; a graceful
- * {@link #close} ends the session. Messages of different devices may be handled in any order.
+ * rejected it. Paho's callback never blocks: it only enqueues; workers do the rest and publish
+ * every reject to the device's rejects topic. The broker sends at most {@code receiveMaximum}
+ * unacknowledged messages per connection, which bounds the queue.
+ *
+ * <p>A persistent session (clean start false, one hour expiry) and automatic reconnect keep
+ * unacknowledged messages across a broker restart. Each delivery remembers the connection it came
+ * on; one from an earlier connection is still handed on but never acknowledged, since its packet
+ * identifier means nothing on the new connection (the broker redelivers it there, and the
+ * de-duplication of {@link ScannerIngest} recognises the repeat, which is then acknowledged). A
+ * graceful {@link #close} ends the session. Messages of different devices may be handled in any
+ * order.
  */
 public final class MqttIngest implements HealthProbe, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
     private static final long TIMEOUT_MS = 10_000;
+    /** The queue holds the allowance of this many connections: the current one and leftovers of earlier ones. */
+    private static final int QUEUE_CONNECTIONS = 4;
 
     private final MqttIngestSettings settings;
     private final ScannerIngest ingest;
@@ -48,17 +57,22 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
     private final BlockingQueue<Delivery> queue;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong unreadable = new AtomicLong();
+    private final AtomicLong staleDiscarded = new AtomicLong();
+    private final AtomicLong backPressureWaits = new AtomicLong();
+    private final AtomicLong leftForRedelivery = new AtomicLong();
+    private final AtomicInteger connection = new AtomicInteger();
     private final MqttAsyncClient client;
     private volatile boolean running = true;
 
-    private record Delivery(String topic, MqttMessage message) {
+    /** A message as it arrived, with the number of the connection it came on. */
+    private record Delivery(String topic, MqttMessage message, int connection) {
     }
 
     public MqttIngest(MqttIngestSettings settings, ScannerIngest ingest, JsonMapper json) throws MqttException {
         this.settings = settings;
         this.ingest = ingest;
         this.json = json;
-        this.queue = new ArrayBlockingQueue<>(settings.receiveMaximum());
+        this.queue = new LinkedBlockingQueue<>(QUEUE_CONNECTIONS * settings.receiveMaximum());
         this.client = new MqttAsyncClient(settings.broker().toString(), "nearcast-ingest-" + UUID.randomUUID(), new MemoryPersistence());
     }
 
@@ -81,7 +95,9 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
             workers.add(worker);
         }
         client.connect(options).waitForCompletion(TIMEOUT_MS);
-        subscribe().waitForCompletion(TIMEOUT_MS);
+        IMqttToken subscribed = subscribe();
+        subscribed.waitForCompletion(TIMEOUT_MS);
+        requireGranted(subscribed);
         LOG.info("Ingest subscribed to {} (group {}, receive maximum {})", Topic.SCANNER_SIGHTINGS.subscriptionFilter(),
                 settings.shareGroup(), settings.receiveMaximum());
     }
@@ -102,6 +118,26 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
         return unreadable.get();
     }
 
+    /** Messages of earlier connections dropped from a full queue, unacknowledged: the broker redelivers them. */
+    public long staleDiscarded() {
+        return staleDiscarded.get();
+    }
+
+    /** Times a message found the queue full of current ones (a broker ignoring Receive Maximum) and Paho's thread waited. */
+    public long backPressureWaits() {
+        return backPressureWaits.get();
+    }
+
+    /** Messages left unacknowledged because the connection dropped while they waited for room; the broker redelivers them. */
+    public long leftForRedelivery() {
+        return leftForRedelivery.get();
+    }
+
+    /** Messages waiting for a worker. */
+    public int queued() {
+        return queue.size();
+    }
+
     @Override
     public void close() {
         running = false;
@@ -116,6 +152,15 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
             client.close(true);
         } catch (MqttException e) {
             LOG.warn("Ingest did not disconnect cleanly: {}", e.getMessage());
+        }
+    }
+
+    /** A SUBACK reason code of 0x80 or above (e.g. 0x87, not authorised) means no messages will ever come. */
+    private void requireGranted(IMqttToken subscribed) {
+        int[] codes = subscribed.getReasonCodes();
+        if (codes == null || codes.length == 0 || codes[0] >= 0x80) {
+            throw new IllegalStateException("the broker refused the ingest's subscription to " + Topic.SCANNER_SIGHTINGS.subscriptionFilter()
+                    + " (reason code " + (codes == null || codes.length == 0 ? "none" : "0x" + Integer.toHexString(codes[0])) + ")");
         }
     }
 
@@ -137,7 +182,9 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
                 LOG.warn("Ingest failed on a message; it stays unacknowledged and is redelivered after a reconnect: {}", e.toString());
                 continue;
             }
-            acknowledge(delivery.message());
+            if (delivery.connection() == connection.get()) {
+                acknowledge(delivery.message());
+            }
         }
     }
 
@@ -196,10 +243,32 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
     private final class Callback implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-            if (!queue.offer(new Delivery(topic, message))) {
-                // cannot happen while the broker honours Receive Maximum; waiting is the back-pressure
-                queue.offer(new Delivery(topic, message), 30, TimeUnit.SECONDS);
+            Delivery delivery = new Delivery(topic, message, connection.get());
+            if (queue.offer(delivery) || discardOneStale() && queue.offer(delivery)) {
+                return;
             }
+            // Only a broker that ignores our Receive Maximum gets here (Mosquitto 2.0.11 does, see
+            // eclipse-mosquitto/mosquitto#2301). Waiting stops Paho reading the socket: TCP back-pressure.
+            backPressureWaits.incrementAndGet();
+            while (!queue.offer(delivery, 50, TimeUnit.MILLISECONDS)) {
+                if (delivery.connection() != connection.get() || !client.isConnected()) {
+                    // unacknowledged, so the persistent session keeps it and the broker sends it again after reconnecting
+                    leftForRedelivery.incrementAndGet();
+                    return;
+                }
+            }
+        }
+
+        /** Drops the oldest delivery of an earlier connection: unacknowledged, so the broker still holds it. */
+        private boolean discardOneStale() {
+            int current = connection.get();
+            for (Delivery queued : queue) {
+                if (queued.connection() != current && queue.remove(queued)) {
+                    staleDiscarded.incrementAndGet();
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -215,6 +284,7 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
+            connection.incrementAndGet(); // from now on, acknowledgements of what is queued would name the wrong packets
             LOG.warn("Ingest lost the broker; reconnecting");
         }
 

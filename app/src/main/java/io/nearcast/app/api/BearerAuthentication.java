@@ -21,7 +21,7 @@ import java.util.Optional;
  * exception is a shopper's registration ({@code POST /api/v1/shoppers}), which needs no token and
  * is rate-limited per client address instead.
  */
-@ServerFilter("/api/**")
+@ServerFilter({"/api/**", "/metrics"})
 final class BearerAuthentication {
 
     private static final String SCHEME = "Bearer ";

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param mqttDynsec     whether Nearcast manages device accounts on the external broker (Mosquitto dynamic security)
  * @param mqttPort       port of the embedded broker
  * @param coapPort       CoAP over UDP; DTLS listens on this port + 1 (both free ports when 0)
+ * @param coapPlain      whether plain CoAP is served too (development only)
+ * @param deviceRate     per-device token bucket of the ingest
  * @param dataDir        absolute data directory
  * @param database       JDBC connection
  * @param adminToken     administrator token given by the operator, or empty to use/generate the stored one
@@ -34,6 +36,8 @@ public record Settings(
         boolean mqttDynsec,
         PortRequest mqttPort,
         PortRequest coapPort,
+        boolean coapPlain,
+        DeviceRate deviceRate,
         Path dataDir,
         DatabaseSettings database,
         Optional<String> adminToken,
@@ -49,6 +53,7 @@ public record Settings(
         Objects.requireNonNull(mqttPassword, "mqttPassword");
         Objects.requireNonNull(mqttPort, "mqttPort");
         Objects.requireNonNull(coapPort, "coapPort");
+        Objects.requireNonNull(deviceRate, "deviceRate");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(adminToken, "adminToken");
@@ -58,6 +63,22 @@ public record Settings(
         Objects.requireNonNull(retention, "retention");
     }
 
+    /**
+     * A device's allowance: {@code burst} messages at once, then one per {@code refill}.
+     *
+     * @param burst  bucket size, at least 1
+     * @param refill time for one token to come back, positive
+     */
+    public record DeviceRate(int burst, Duration refill) {
+        public static final DeviceRate DEFAULT = new DeviceRate(50, Duration.ofMillis(20));
+
+        public DeviceRate {
+            if (burst < 1 || refill.isNegative() || refill.isZero()) {
+                throw new IllegalArgumentException("burst at least 1, refill positive");
+            }
+        }
+    }
+
     public boolean usesEmbeddedBroker() {
         return externalBroker.isEmpty();
     }
@@ -65,7 +86,7 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[http=" + httpPort + ", broker=" + externalBroker.map(URI::toString).orElse("embedded:" + mqttPort)
-                + ", coap=" + coapPort + ", dataDir=" + dataDir + ", database=" + database
+                + ", coap=" + coapPort + (coapPlain ? " (plain on)" : "") + ", dataDir=" + dataDir + ", database=" + database
                 + ", adminToken=" + (adminToken.isPresent() ? "***" : "stored") + ", masterKey=" + (masterKey.isPresent() ? "***" : "stored") + "]";
     }
 }

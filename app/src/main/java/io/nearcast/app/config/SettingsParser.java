@@ -45,6 +45,8 @@ public final class SettingsParser {
                 dynsec(externalBroker.isPresent()),
                 port(Setting.MQTT_PORT, 1883),
                 coapPort,
+                flag(Setting.COAP_PLAIN),
+                raw.apply(Setting.DEVICE_RATE_LIMIT).map(SettingsParser::deviceRate).orElse(Settings.DeviceRate.DEFAULT),
                 dataDir,
                 database(dataDir),
                 raw.apply(Setting.ADMIN_TOKEN).map(SettingsParser::adminToken),
@@ -54,14 +56,22 @@ public final class SettingsParser {
                 raw.apply(Setting.RETENTION).map(SettingsParser::retention).orElse(Duration.ofDays(30)));
     }
 
-    /** Managing accounts needs an external broker and an account of its own there. */
-    private boolean dynsec(boolean externalBroker) {
-        Optional<String> text = raw.apply(Setting.MQTT_DYNSEC);
+    /** A true/false setting, false when unset. */
+    private boolean flag(Setting setting) {
+        Optional<String> text = raw.apply(setting);
         if (text.isEmpty() || text.get().equalsIgnoreCase("false")) {
             return false;
         }
         if (!text.get().equalsIgnoreCase("true")) {
-            throw new ConfigurationError(Setting.MQTT_DYNSEC, "'" + printable(text.get()) + "' is neither true nor false");
+            throw new ConfigurationError(setting, "'" + printable(text.get()) + "' is neither true nor false");
+        }
+        return true;
+    }
+
+    /** Managing accounts needs an external broker and an account of its own there. */
+    private boolean dynsec(boolean externalBroker) {
+        if (!flag(Setting.MQTT_DYNSEC)) {
+            return false;
         }
         if (!externalBroker) {
             throw new ConfigurationError(Setting.MQTT_DYNSEC, "needs an external broker (NEARCAST_MQTT_URL); the embedded broker reads device accounts from the registry itself");
@@ -165,6 +175,20 @@ public final class SettingsParser {
             // reported below
         }
         throw new ConfigurationError(Setting.PUBLIC_URL, "'" + printable(text) + "' must be an absolute http:// or https:// URL without query or fragment");
+    }
+
+    /** {@code <n>/s} or {@code <n>/min}, n from 1 to 1,000,000: a burst of n, then one token every unit/n. */
+    private static Settings.DeviceRate deviceRate(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,7})/(s|min)").matcher(text);
+        if (!m.matches()) {
+            throw new ConfigurationError(Setting.DEVICE_RATE_LIMIT, "'" + printable(text) + "' is not <n>/s or <n>/min, e.g. 50/s");
+        }
+        int n = Integer.parseInt(m.group(1));
+        if (n < 1 || n > 1_000_000) {
+            throw new ConfigurationError(Setting.DEVICE_RATE_LIMIT, "'" + printable(text) + "': n must be 1 to 1000000");
+        }
+        Duration unit = m.group(2).equals("s") ? Duration.ofSeconds(1) : Duration.ofMinutes(1);
+        return new Settings.DeviceRate(n, unit.dividedBy(n));
     }
 
     /** At least an hour: the retention run is hourly, and shorter would delete data still being processed. */

@@ -3,6 +3,7 @@ package io.nearcast.app.ingest;
 import io.micronaut.json.JsonMapper;
 import io.nearcast.gateway.domain.ingest.Reject;
 import io.nearcast.gateway.domain.ingest.ScannerIngest;
+import io.nearcast.gateway.domain.ingest.ShopperIngest;
 import io.nearcast.kernel.domain.Health;
 import io.nearcast.kernel.domain.HealthProbe;
 import io.nearcast.kernel.domain.Topic;
@@ -26,6 +27,9 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +57,12 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
 
     private final MqttIngestSettings settings;
     private final ScannerIngest ingest;
+    private final ShopperIngest shoppers;
     private final JsonMapper json;
+    private final Payloads payloads;
+    private final Timer handling;
     private final BlockingQueue<Delivery> queue;
     private final List<Thread> workers = new ArrayList<>();
-    private final AtomicLong unreadable = new AtomicLong();
     private final AtomicLong staleDiscarded = new AtomicLong();
     private final AtomicLong backPressureWaits = new AtomicLong();
     private final AtomicLong leftForRedelivery = new AtomicLong();
@@ -65,15 +71,36 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
     private volatile boolean running = true;
 
     /** A message as it arrived, with the number of the connection it came on. */
-    private record Delivery(String topic, MqttMessage message, int connection) {
+    private record Delivery(String topic, MqttMessage message, int connection, long arrivedNanos) {
     }
 
     public MqttIngest(MqttIngestSettings settings, ScannerIngest ingest, JsonMapper json) throws MqttException {
+        this(settings, ingest, json, new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param meters where the ingest's own meters go: {@code nearcast.ingest.handling} (receipt to
+     *               handed on or rejected), {@code nearcast.ingest.queue}, and the back-pressure counters
+     */
+    public MqttIngest(MqttIngestSettings settings, ScannerIngest ingest, JsonMapper json, MeterRegistry meters) throws MqttException {
+        this(settings, ingest, null, json, meters);
+    }
+
+    /**
+     * Also consumes shopper-app sightings ({@code nearcast/v1/shoppers/+/sightings}, same shared group);
+     * their rejects are counted only (a shopper app may read nothing but its offers).
+     */
+    public MqttIngest(MqttIngestSettings settings, ScannerIngest ingest, ShopperIngest shoppers, JsonMapper json, MeterRegistry meters)
+            throws MqttException {
         this.settings = settings;
         this.ingest = ingest;
+        this.shoppers = shoppers;
         this.json = json;
+        this.payloads = new Payloads(json, settings.maxPayloadBytes());
+        this.handling = IngestMeters.handlingTimer(meters, "mqtt");
         this.queue = new LinkedBlockingQueue<>(QUEUE_CONNECTIONS * settings.receiveMaximum());
         this.client = new MqttAsyncClient(settings.broker().toString(), "nearcast-ingest-" + UUID.randomUUID(), new MemoryPersistence());
+        IngestMeters.bindMqtt(meters, this);
     }
 
     /** Connects, subscribes and starts the workers; returns once subscribed. */
@@ -98,7 +125,7 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
         IMqttToken subscribed = subscribe();
         subscribed.waitForCompletion(TIMEOUT_MS);
         requireGranted(subscribed);
-        LOG.info("Ingest subscribed to {} (group {}, receive maximum {})", Topic.SCANNER_SIGHTINGS.subscriptionFilter(),
+        LOG.info("Ingest subscribed to {} (group {}, receive maximum {})", String.join(" and ", filters()),
                 settings.shareGroup(), settings.receiveMaximum());
     }
 
@@ -111,11 +138,6 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
     public Health check() {
         return client.isConnected() ? Health.up("subscribed, group " + settings.shareGroup() + ", " + queue.size() + " queued")
                 : Health.down("not connected to the broker (reconnecting)");
-    }
-
-    /** Messages whose payload was not readable at all (also rejected to the device). */
-    public long unreadable() {
-        return unreadable.get();
     }
 
     /** Messages of earlier connections dropped from a full queue, unacknowledged: the broker redelivers them. */
@@ -158,14 +180,25 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
     /** A SUBACK reason code of 0x80 or above (e.g. 0x87, not authorised) means no messages will ever come. */
     private void requireGranted(IMqttToken subscribed) {
         int[] codes = subscribed.getReasonCodes();
-        if (codes == null || codes.length == 0 || codes[0] >= 0x80) {
-            throw new IllegalStateException("the broker refused the ingest's subscription to " + Topic.SCANNER_SIGHTINGS.subscriptionFilter()
-                    + " (reason code " + (codes == null || codes.length == 0 ? "none" : "0x" + Integer.toHexString(codes[0])) + ")");
+        List<String> filters = filters();
+        for (int i = 0; i < filters.size(); i++) {
+            if (codes == null || codes.length <= i || codes[i] >= 0x80) {
+                throw new IllegalStateException("the broker refused the ingest's subscription to " + filters.get(i) + " (reason code "
+                        + (codes == null || codes.length <= i ? "none" : "0x" + Integer.toHexString(codes[i])) + ")");
+            }
         }
     }
 
+    private List<String> filters() {
+        return shoppers == null ? List.of(Topic.SCANNER_SIGHTINGS.subscriptionFilter())
+                : List.of(Topic.SCANNER_SIGHTINGS.subscriptionFilter(), Topic.SHOPPER_SIGHTINGS.subscriptionFilter());
+    }
+
     private IMqttToken subscribe() throws MqttException {
-        return client.subscribe("$share/" + settings.shareGroup() + "/" + Topic.SCANNER_SIGHTINGS.subscriptionFilter(), 1);
+        String[] shared = filters().stream().map(filter -> "$share/" + settings.shareGroup() + "/" + filter).toArray(String[]::new);
+        int[] qos = new int[shared.length];
+        java.util.Arrays.fill(qos, 1);
+        return client.subscribe(shared, qos);
     }
 
     private void work() {
@@ -189,28 +222,34 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
     }
 
     private void handle(Delivery delivery) {
-        Optional<List<String>> ids = Topic.SCANNER_SIGHTINGS.match(delivery.topic());
-        if (ids.isEmpty()) {
-            return; // not a scanner topic: nothing to hand on, acknowledged
+        Optional<List<String>> scanner = Topic.SCANNER_SIGHTINGS.match(delivery.topic());
+        if (scanner.isPresent()) {
+            handleScanner(delivery, scanner.get().get(0), scanner.get().get(1));
+        } else if (shoppers != null) {
+            Topic.SHOPPER_SIGHTINGS.match(delivery.topic()).ifPresent(ids -> handleShopper(delivery, ids.get(0)));
         }
-        String storeId = ids.get().get(0);
-        String deviceId = ids.get().get(1);
+        // anything else matched no filter of ours: nothing to hand on, acknowledged
+        handling.record(System.nanoTime() - delivery.arrivedNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void handleScanner(Delivery delivery, String storeId, String deviceId) {
         byte[] payload = delivery.message().getPayload();
-        if (payload.length > settings.maxPayloadBytes()) {
-            reject(deviceId, List.of(new Reject("payload-too-large", "message has " + payload.length + " bytes; at most " + settings.maxPayloadBytes())));
-            return;
-        }
-        ScannerPayload parsed;
-        try {
-            parsed = json.readValue(payload, ScannerPayload.class);
-        } catch (IOException | RuntimeException e) {
-            unreadable.incrementAndGet();
-            reject(deviceId, List.of(new Reject("payload-not-json", "the message is not the JSON of CONTRACT §3 ({\"ts\",\"sightings\":[…]})")));
-            return;
-        }
-        String key = ScannerIngest.messageKey(delivery.topic(), payload);
-        ScannerIngest.Result result = ingest.handle(key, parsed.report(storeId, deviceId), System.nanoTime());
+        Payloads.Read<ScannerPayload> read = payloads.read(payload, false, ScannerPayload.class, ScannerPayload.SHAPE);
+        ScannerIngest.Result result = read instanceof Payloads.Value<ScannerPayload> value
+                ? ingest.handle(ScannerIngest.messageKey(delivery.topic(), payload), value.value().report(storeId, deviceId), System.nanoTime())
+                : ingest.refuse(((Payloads.Refused<ScannerPayload>) read).reject());
         reject(deviceId, result.rejects());
+    }
+
+    /** A shopper's rejects are counted (by reason, in the metrics) but published nowhere: the app may only read its offers. */
+    private void handleShopper(Delivery delivery, String shopperId) {
+        byte[] payload = delivery.message().getPayload();
+        Payloads.Read<ShopperPayload> read = payloads.read(payload, false, ShopperPayload.class, ShopperPayload.SHAPE);
+        if (read instanceof Payloads.Value<ShopperPayload> value) {
+            shoppers.handle(ScannerIngest.messageKey(delivery.topic(), payload), value.value().report(shopperId), System.nanoTime());
+        } else {
+            shoppers.refuse(((Payloads.Refused<ShopperPayload>) read).reject());
+        }
     }
 
     private void reject(String deviceId, List<Reject> rejects) {
@@ -243,7 +282,7 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
     private final class Callback implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-            Delivery delivery = new Delivery(topic, message, connection.get());
+            Delivery delivery = new Delivery(topic, message, connection.get(), System.nanoTime());
             if (queue.offer(delivery) || discardOneStale() && queue.offer(delivery)) {
                 return;
             }
@@ -275,7 +314,7 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
         public void connectComplete(boolean reconnect, String serverUri) {
             if (reconnect) {
                 try {
-                    subscribe();
+                    subscribe(); // the session keeps the subscriptions; this covers a broker that lost it
                 } catch (MqttException e) {
                     LOG.warn("Ingest could not re-subscribe: {}", e.getMessage());
                 }

@@ -10,6 +10,8 @@ import java.util.List;
 @Serdeable
 record ScannerPayload(@Nullable Long ts, @Nullable List<Entry> sightings) {
 
+    static final String SHAPE = "{\"ts\":<epoch ms>,\"sightings\":[{\"adv\":\"<hex>\",\"rssi\":<dBm>}]} (CONTRACT §3)";
+
     @Serdeable
     record Entry(@Nullable String adv, @Nullable Integer rssi) {
     }

@@ -19,7 +19,18 @@ import io.micronaut.json.JsonMapper;
 import io.nearcast.app.mqtt.DeviceMqttAuthenticator;
 import io.nearcast.app.mqtt.ShopperMqttAuthenticator;
 import io.nearcast.broker.domain.MqttAuthenticator;
+import io.nearcast.app.ingest.CoapIngest;
+import io.nearcast.app.ingest.IngestMeters;
 import io.nearcast.app.ingest.MqttIngest;
+import io.nearcast.app.ingest.RegistryBeacons;
+import io.nearcast.gateway.domain.ingest.ShopperIngest;
+import io.nearcast.privacy.domain.ProcessingPolicy;
+import io.nearcast.privacy.domain.Purpose;
+import io.nearcast.privacy.domain.ShopperId;
+import io.nearcast.privacy.domain.ShopperRepository;
+import io.nearcast.registry.domain.BeaconRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nearcast.gateway.domain.ingest.ScanIngest;
 import io.nearcast.gateway.domain.ingest.DeviceRateLimits;
 import io.nearcast.gateway.domain.ingest.IngestCounters;
 import io.nearcast.gateway.domain.ingest.RecentMessages;
@@ -57,6 +68,8 @@ public final class NearcastRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(NearcastRuntime.class);
     private static final Duration DB_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Largest device message on any transport (MQTT payload, CoAP body); larger ones are rejected with payload-too-large / 4.13. */
+    private static final int MAX_PAYLOAD_BYTES = 64 * 1024;
 
     private final Settings settings;
     private final BeanProvider<EmbeddedServer> httpServer;
@@ -64,7 +77,11 @@ public final class NearcastRuntime {
     private final BeanProvider<DeviceAuthentication> deviceAuthentication;
     private final BeanProvider<ShopperTokens> shopperTokens;
     private final BeanProvider<PersonalData> personalData;
+    private final BeanProvider<BeaconRepository> beacons;
+    private final BeanProvider<ShopperRepository> shoppers;
+    private final BeanProvider<ProcessingPolicy> processingPolicy;
     private final JsonMapper json;
+    private final MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
     private final Deque<Stage> started = new ArrayDeque<>();
     private final List<HealthProbe> probes = new CopyOnWriteArrayList<>();
@@ -77,7 +94,11 @@ public final class NearcastRuntime {
 
     NearcastRuntime(Settings settings, BeanProvider<EmbeddedServer> httpServer, List<SchemaModule> schemaModules,
                     BeanProvider<DeviceAuthentication> deviceAuthentication, BeanProvider<ShopperTokens> shopperTokens,
-                    BeanProvider<PersonalData> personalData, JsonMapper json) {
+                    BeanProvider<PersonalData> personalData, BeanProvider<BeaconRepository> beacons, BeanProvider<ShopperRepository> shoppers,
+                    BeanProvider<ProcessingPolicy> processingPolicy, JsonMapper json, MeterRegistry meters) {
+        this.beacons = beacons;
+        this.shoppers = shoppers;
+        this.processingPolicy = processingPolicy;
         this.settings = settings;
         this.httpServer = httpServer;
         this.schemaModules = schemaModules;
@@ -85,6 +106,8 @@ public final class NearcastRuntime {
         this.shopperTokens = shopperTokens;
         this.personalData = personalData;
         this.json = json;
+        this.meters = meters;
+        IngestMeters.bind(meters, ingestCounters);
     }
 
     /**
@@ -106,8 +129,9 @@ public final class NearcastRuntime {
             probes.addAll(broker.probes());
             brokerAccounts = broker.accounts();
             shopperAccounts = broker.shopperAccounts();
-            startIngest(broker, devices);
-            CoapListener coap = startCoap(devices::psk);
+            DeviceIngest ingest = deviceIngest(devices);
+            startMqttIngest(broker, ingest.sightings(), ingest.shoppers());
+            CoapListener coap = startCoap(devices::psk, new CoapIngest(ingest.sightings(), ingest.scans(), devices::activeStore, json, MAX_PAYLOAD_BYTES, meters));
             startRetention();
             int httpPort = startHttp();
             return new ReadyLine(httpPort, broker.embeddedPort(), coap.udpPort(), coap.dtlsPort());
@@ -179,7 +203,7 @@ public final class NearcastRuntime {
         probes.add(db);
     }
 
-    private CoapListener startCoap(PskDirectory devicePsks) {
+    private CoapListener startCoap(PskDirectory devicePsks, CoapIngest ingest) {
         int udp = PortChoice.choose(Setting.COAP_PORT, settings.coapPort(), PortChoice.Transport.UDP);
         int dtls = udp == 0 ? 0 : udp + 1;
         if (dtls != 0 && !PortChoice.isFree(dtls, PortChoice.Transport.UDP)) {
@@ -189,7 +213,8 @@ public final class NearcastRuntime {
             udp = 0;
             dtls = 0;
         }
-        CoapListener coap = new CoapListener(new CoapListenerSettings("0.0.0.0", udp, dtls, 64 * 1024), devicePsks);
+        CoapListener coap = new CoapListener(new CoapListenerSettings("0.0.0.0", udp, dtls, MAX_PAYLOAD_BYTES, settings.coapPlain()), devicePsks);
+        coap.add(ingest.resource());
         try {
             coap.start();
         } catch (CoapStartException e) {
@@ -200,23 +225,40 @@ public final class NearcastRuntime {
         return coap;
     }
 
+    /** The gateway's two ingest paths, shared by MQTT and CoAP, with one set of counters. */
+    private record DeviceIngest(ScannerIngest sightings, ScanIngest scans, ShopperIngest shoppers) {
+    }
+
     /**
-     * The gateway's MQTT consumer of scanner sightings. Accepted sightings are counted and handed
-     * to the in-process sink; the geofence service (issue 6) subscribes to it.
+     * Sighting and scan ingest with the gateway's limits: the device rate limit of the settings
+     * (by default a burst of 50 messages, then one every 20 ms; sightings and scans share it); repeats remembered 10 minutes (at most 100,000); reports at most 30 s
+     * ahead of the server's clock and 1 h old. Accepted sightings and scans are counted and go to
+     * in-process sinks that the geofence (issue 6) and touchpoint (issue 8) services subscribe to.
      */
-    private void startIngest(BrokerConnection broker, DeviceAuthentication devices) {
-        ScannerIngest scannerIngest = new ScannerIngest(devices::isActive, new DeviceRateLimits(50, Duration.ofMillis(20)),
-                new RecentMessages(Duration.ofMinutes(10), 100_000),
-                new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500),
-                sightings -> { }, ingestCounters);
+    private DeviceIngest deviceIngest(DeviceAuthentication devices) {
+        DeviceRateLimits limits = new DeviceRateLimits(settings.deviceRate().burst(), settings.deviceRate().refill());
+        RecentMessages recent = new RecentMessages(Duration.ofMinutes(10), 100_000);
+        ReportCheck check = new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500);
+        DeviceRateLimits shopperLimits = new DeviceRateLimits(settings.deviceRate().burst(), settings.deviceRate().refill());
+        ProcessingPolicy policy = processingPolicy.get();
+        ShopperRepository shopperRepository = shoppers.get();
+        ShopperIngest shopperIngest = new ShopperIngest(id -> ShopperId.parse(id).flatMap(shopperRepository::find).isPresent(), shopperLimits, recent,
+                check, new RegistryBeacons(beacons.get()), id -> ShopperId.parse(id).map(s -> policy.mayProcess(s, Purpose.LOCATION)).orElse(false),
+                sightings -> { }, fix -> { }, ingestCounters);
+        return new DeviceIngest(new ScannerIngest(devices::isActive, limits, recent, check, sightings -> { }, ingestCounters),
+                new ScanIngest(devices::isActive, limits, recent, check, scan -> { }, ingestCounters), shopperIngest);
+    }
+
+    /** The gateway's MQTT consumer of scanner sightings. */
+    private void startMqttIngest(BrokerConnection broker, ScannerIngest scannerIngest, ShopperIngest shopperIngest) {
         try {
-            MqttIngest ingest = new MqttIngest(broker.ingestSettings(), scannerIngest, json);
+            MqttIngest ingest = new MqttIngest(broker.ingestSettings(), scannerIngest, shopperIngest, json, meters);
             ingest.start();
             started.push(new Stage("ingest", ingest::close));
             probes.add(ingest);
-        } catch (MqttException e) {
+        } catch (MqttException | IllegalStateException e) {
             throw new ConfigurationError(settings.usesEmbeddedBroker() ? Setting.MQTT_PORT : Setting.MQTT_URL,
-                    "the ingest could not subscribe to scanner sightings: " + e.getMessage(), e);
+                    "the ingest could not subscribe to device and shopper sightings: " + e.getMessage(), e);
         }
     }
 

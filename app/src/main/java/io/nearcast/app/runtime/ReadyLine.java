@@ -7,14 +7,15 @@ import java.util.OptionalInt;
  *
  * @param http  HTTP port
  * @param mqtt  embedded broker port, or empty when an external broker is used
- * @param coap  CoAP over UDP port
+ * @param coap  plain CoAP over UDP port; empty when plain CoAP is off (printed {@code coap=off})
  * @param coaps CoAP over DTLS port
  */
-public record ReadyLine(int http, OptionalInt mqtt, int coap, int coaps) {
+public record ReadyLine(int http, OptionalInt mqtt, OptionalInt coap, int coaps) {
 
     @Override
     public String toString() {
         String broker = mqtt.isPresent() ? Integer.toString(mqtt.getAsInt()) : "external";
-        return "Nearcast ready http=" + http + " mqtt=" + broker + " coap=" + coap + " coaps=" + coaps;
+        String plain = coap.isPresent() ? Integer.toString(coap.getAsInt()) : "off";
+        return "Nearcast ready http=" + http + " mqtt=" + broker + " coap=" + plain + " coaps=" + coaps;
     }
 }

@@ -142,7 +142,8 @@ class ApiAuthorizationMatrixTest {
                 new Endpoint("POST /tokens", "POST", () -> "/api/v1/tokens", null, () -> "{\"role\":\"staff\",\"storeIds\":[\"" + storeB + "\"]}", Access.ADMIN_ONLY, 201),
                 new Endpoint("GET /tokens", "GET", () -> "/api/v1/tokens", null, () -> null, Access.ADMIN_ONLY, 200),
                 new Endpoint("DELETE /tokens/{id}", "DELETE", ApiAuthorizationMatrixTest::revocableTokenPath, null, () -> null, Access.ADMIN_ONLY, 204),
-                new Endpoint("GET /audit", "GET", () -> "/api/v1/audit", null, () -> null, Access.ADMIN_ONLY, 200));
+                new Endpoint("GET /audit", "GET", () -> "/api/v1/audit", null, () -> null, Access.ADMIN_ONLY, 200),
+                new Endpoint("GET /metrics", "GET", () -> "/metrics", null, () -> null, Access.ADMIN_ONLY, 200));
     }
 
     @ParameterizedTest(name = "{0}")

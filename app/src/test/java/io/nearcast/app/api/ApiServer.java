@@ -40,6 +40,7 @@ final class ApiServer implements BeforeAllCallback, AfterAllCallback {
     private ApplicationContext context;
     private NearcastRuntime runtime;
     private int port;
+    private ReadyLine ready;
 
     ApiServer() {
         this(Map.of());
@@ -70,7 +71,7 @@ final class ApiServer implements BeforeAllCallback, AfterAllCallback {
         properties.putAll(extraProperties.get());
         context = ApplicationContext.builder().properties(properties).start();
         runtime = context.getBean(NearcastRuntime.class);
-        ReadyLine ready = runtime.start();
+        ready = runtime.start();
         port = ready.http();
     }
 
@@ -95,6 +96,11 @@ final class ApiServer implements BeforeAllCallback, AfterAllCallback {
 
     NearcastRuntime runtime() {
         return runtime;
+    }
+
+    /** The ports the server reported. */
+    ReadyLine ready() {
+        return ready;
     }
 
     HttpResponse<String> send(String method, String path, Optional<String> token, Optional<String> json) throws IOException, InterruptedException {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Everything logged in this JVM during one test (the in-JVM server included), for tests that
  * prove a secret is never logged. Register with {@code @RegisterExtension final LogCapture logs = new LogCapture();}.
  */
-final class LogCapture implements BeforeEachCallback, AfterEachCallback {
+public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
@@ -34,9 +34,17 @@ final class LogCapture implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** The formatted messages and the text of any attached exceptions, in order. */
-    List<String> lines() {
+    public List<String> lines() {
         return appender.list.stream()
                 .map(event -> event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage()))
+                .toList();
+    }
+
+    /** Events at WARN or above, or carrying an exception: what an ingest must never produce for bad input. */
+    public List<String> problems() {
+        return appender.list.stream()
+                .filter(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN) || event.getThrowableProxy() != null)
+                .map(event -> event.getLevel() + " " + event.getFormattedMessage())
                 .toList();
     }
 

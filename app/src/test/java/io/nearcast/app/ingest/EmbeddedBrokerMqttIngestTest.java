@@ -17,13 +17,14 @@ class EmbeddedBrokerMqttIngestTest extends MqttIngestContract {
     @Override
     MqttIngestSettings settings(String shareGroup) {
         return new MqttIngestSettings(URI.create(broker.url()), Optional.of(ServiceAccount.USERNAME), Optional.of(broker.serviceAccount().password()),
-                shareGroup, 64, 2, 64 * 1024);
+                shareGroup, 64, 2, MAX_PAYLOAD_BYTES);
     }
 
     @Override
     MqttConnectionOptions scannerOptions() {
         broker.addAccount("ingest-" + device, "scanner-secret", new MqttPrincipal("ingest-" + device, MqttPrincipal.Role.DEVICE,
-                List.of("nearcast/v1/stores/" + store + "/devices/" + device + "/#"), List.of("nearcast/v1/devices/" + device + "/rejects")));
+                List.of("nearcast/v1/stores/" + store + "/devices/" + device + "/#", "nearcast/v1/shoppers/" + shopper + "/sightings"),
+                List.of("nearcast/v1/devices/" + device + "/rejects")));
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName("ingest-" + device);
         options.setPassword("scanner-secret".getBytes(StandardCharsets.UTF_8));

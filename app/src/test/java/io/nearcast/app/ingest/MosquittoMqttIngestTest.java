@@ -12,7 +12,7 @@ class MosquittoMqttIngestTest extends MqttIngestContract {
 
     @Override
     MqttIngestSettings settings(String shareGroup) {
-        return new MqttIngestSettings(URI.create(brokerUrl()), Optional.empty(), Optional.empty(), shareGroup, 64, 2, 64 * 1024);
+        return new MqttIngestSettings(URI.create(brokerUrl()), Optional.empty(), Optional.empty(), shareGroup, 64, 2, MAX_PAYLOAD_BYTES);
     }
 
     @Override

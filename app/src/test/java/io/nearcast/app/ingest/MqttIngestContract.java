@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.nearcast.app.api.LogCapture;
 
 /**
  * The gateway's MQTT consumer on a real broker: every accepted sighting handed on exactly once,
@@ -40,10 +42,20 @@ abstract class MqttIngestContract {
 
     final String store = "s-" + UUID.randomUUID().toString().substring(0, 8);
     final String device = UUID.randomUUID().toString();
+    final String shopper = UUID.randomUUID().toString();
+    private final java.util.Set<String> locatable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Queue<io.nearcast.gateway.domain.ingest.PositionFix> fixes = new ConcurrentLinkedQueue<>();
     private final Queue<NormalizedSighting> handedOn = new ConcurrentLinkedQueue<>();
     private final IngestCounters counters = new IngestCounters();
     private MqttIngest ingest;
     private MqttClient scanner;
+    private volatile boolean deviceEnabled = true;
+
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
+    /** The payload limit the settings of every implementation use. */
+    static final int MAX_PAYLOAD_BYTES = 8 * 1024;
 
     /** How the ingest connects (Nearcast's account on this broker). */
     abstract MqttIngestSettings settings(String shareGroup);
@@ -55,10 +67,16 @@ abstract class MqttIngestContract {
 
     @BeforeEach
     void startIngestAndScanner() throws Exception {
-        ScannerIngest scannerIngest = new ScannerIngest((s, d) -> store.equals(s) && device.equals(d), new DeviceRateLimits(10_000, Duration.ofMillis(1)),
+        ScannerIngest scannerIngest = new ScannerIngest((s, d) -> store.equals(s) && device.equals(d) && deviceEnabled, new DeviceRateLimits(10_000, Duration.ofMillis(1)),
                 new RecentMessages(Duration.ofMinutes(10), 100_000),
                 new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500), handedOn::addAll, counters);
-        ingest = new MqttIngest(settings("test-" + UUID.randomUUID().toString().substring(0, 8)), scannerIngest, JsonMapper.createDefault());
+        io.nearcast.gateway.domain.ingest.ShopperIngest shopperIngest = new io.nearcast.gateway.domain.ingest.ShopperIngest(shopper::equals,
+                new DeviceRateLimits(10_000, Duration.ofMillis(1)), new RecentMessages(Duration.ofMinutes(10), 100_000),
+                new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500),
+                frame -> frame instanceof io.nearcast.gateway.domain.frames.BeaconFrame.IBeacon ? java.util.Optional.of(store) : java.util.Optional.empty(),
+                locatable::contains, handedOn::addAll, fixes::add, counters);
+        ingest = new MqttIngest(settings("test-" + UUID.randomUUID().toString().substring(0, 8)), scannerIngest, shopperIngest,
+                JsonMapper.createDefault(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         ingest.start();
         scanner = new MqttClient(brokerUrl(), "scanner-" + UUID.randomUUID(), new MemoryPersistence());
         scanner.connect(scannerOptions());
@@ -83,11 +101,15 @@ abstract class MqttIngestContract {
 
     /** Publishes at QoS 1, waiting while the broker's in-flight window (Receive Maximum) is full. */
     private void publish(String payload) throws Exception {
+        publishTo(topic(), payload);
+    }
+
+    private void publishTo(String topic, String payload) throws Exception {
         MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
         message.setQos(1);
         for (int attempt = 0; ; attempt++) {
             try {
-                scanner.publish(topic(), message);
+                scanner.publish(topic, message);
                 return;
             } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
                 if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt > 1_000) {
@@ -113,7 +135,7 @@ abstract class MqttIngestContract {
 
         awaitTrue(() -> handedOn.size() == n && counters.duplicates() == 1);
         assertThat(handedOn).hasSize(n);
-        assertThat(handedOn).allSatisfy(s -> assertThat(s.deviceId()).isEqualTo(device));
+        assertThat(handedOn).allSatisfy(s -> assertThat(s.observer()).isEqualTo(new io.nearcast.gateway.domain.ingest.Observer.Scanner(device)));
         assertThat(counters.messages()).isEqualTo(n + 1);
     }
 
@@ -138,7 +160,86 @@ abstract class MqttIngestContract {
                 .anySatisfy(r -> assertThat(r).contains("\"reason\":\"sightings-missing\""))
                 .anySatisfy(r -> assertThat(r).contains("\"reason\":\"adv-not-hex\"").contains("sightings[0].adv"));
         assertThat(handedOn).isEmpty();
-        assertThat(ingest.unreadable()).isEqualTo(1);
+        assertThat(counters.rejectedByReason()).containsEntry("payload-not-json", 1L).containsEntry("sightings-missing", 1L)
+                .containsEntry("adv-not-hex", 1L);
+    }
+
+    @Test
+    void answersGarbageOfEveryKindWithAReasonAndKeepsConsuming() throws Exception {
+        BlockingQueue<String> rejects = subscribeToRejects();
+        long now = System.currentTimeMillis();
+        java.util.Map<String, String> garbage = new java.util.LinkedHashMap<>();
+        garbage.put("", "payload-not-json");
+        garbage.put("{\"ts\":", "payload-not-json");
+        garbage.put("null", "payload-schema");
+        garbage.put("[{\"ts\":1}]", "payload-schema");
+        garbage.put("{\"ts\":\"now\",\"sightings\":[]}", "payload-schema");
+        garbage.put("{\"ts\":" + now + ",\"sightings\":{\"adv\":\"00\"}}", "payload-schema");
+        garbage.put("{\"ts\":" + now + ",\"sightings\":[{\"adv\":12,\"rssi\":-50}]}", "payload-schema");
+        garbage.put("{\"ts\":" + now + ",\"sightings\":[{\"adv\":\"" + IBEACON + "\",\"rssi\":9.5e99}]}", "payload-schema");
+        garbage.put("{\"ts\":" + (now + 3_600_000) + ",\"sightings\":[{\"adv\":\"" + IBEACON + "\",\"rssi\":-50}]}", "ts-in-future");
+        garbage.put("{\"ts\":" + now + ",\"sightings\":[{\"adv\":\"" + IBEACON + "\",\"rssi\":-50}], \"x\":\"" + "y".repeat(MAX_PAYLOAD_BYTES) + "\"}",
+                "payload-too-large");
+        garbage.put("\u0000\u00ff\ufffd binary", "payload-not-json");
+        for (String payload : garbage.keySet()) {
+            publish(payload);
+        }
+        java.util.List<String> received = new java.util.ArrayList<>();
+        for (int i = 0; i < garbage.size(); i++) {
+            String reject = rejects.poll(10, TimeUnit.SECONDS);
+            assertThat(reject).as("reject %d of %d (got %s)", i + 1, garbage.size(), received).isNotNull();
+            received.add(reject);
+        }
+        for (String reason : new java.util.HashSet<>(garbage.values())) {
+            assertThat(received).as(reason).anySatisfy(r -> assertThat(r).contains("\"reason\":\"" + reason + "\""));
+        }
+        assertThat(received).allSatisfy(r -> assertThat(r).contains("\"detail\":\"").contains("\"ts\":"));
+
+        deviceEnabled = false; // a device disabled in the registry is refused at its next message
+        publish(sighting(now, -41));
+        assertThat(rejects.poll(10, TimeUnit.SECONDS)).contains("\"reason\":\"unknown-device\"");
+        deviceEnabled = true;
+
+        publish(sighting(now, -42));
+        awaitTrue(() -> handedOn.size() == 1);
+        assertThat(handedOn.peek().rssi()).as("the consumer is not stuck after garbage").isEqualTo(-42);
+        assertThat(counters.messages()).isEqualTo(garbage.size() + 2);
+        assertThat(logs.problems()).as("garbage is answered, not logged as a problem").isEmpty();
+    }
+
+    @Test
+    void handsOnShopperSightingsAsTheShoppersConsentAllows() throws Exception {
+        long now = System.currentTimeMillis();
+        String beacon = "{\"kind\":\"ibeacon\",\"uuid\":\"e2c56db5-dffb-48d2-b060-d0f5a71096e0\",\"major\":1,\"minor\":2,\"rssi\":-66}";
+        String withFix = "{\"ts\":" + now + ",\"beacons\":[" + beacon + "],\"location\":{\"lat\":52.52,\"lon\":13.405,\"accuracyMeters\":6}}";
+        publishTo(shopperTopic(), withFix);
+        awaitTrue(() -> handedOn.size() == 1);
+        assertThat(handedOn.poll().observer()).isEqualTo(new io.nearcast.gateway.domain.ingest.Observer.AnonymousShopper());
+        assertThat(fixes).as("no fix without location consent").isEmpty();
+
+        locatable.add(shopper);
+        publishTo(shopperTopic(), withFix.replace("\"ts\":" + now, "\"ts\":" + (now - 1)));
+        awaitTrue(() -> handedOn.size() == 1 && fixes.size() == 1);
+        assertThat(handedOn.poll().observer()).isEqualTo(new io.nearcast.gateway.domain.ingest.Observer.Shopper(shopper));
+        assertThat(fixes.peek().shopperId()).isEqualTo(shopper);
+
+        publishTo(shopperTopic(), "{\"ts\":" + now + ",\"beacons\":\"none\"}");
+        awaitTrue(() -> counters.rejectedByReason().getOrDefault("payload-schema", 0L) == 1);
+        assertThat(counters.fixesWithoutConsent()).isEqualTo(1);
+        assertThat(logs.problems()).isEmpty();
+    }
+
+    private String shopperTopic() {
+        return "nearcast/v1/shoppers/" + shopper + "/sightings";
+    }
+
+    private BlockingQueue<String> subscribeToRejects() throws Exception {
+        BlockingQueue<String> rejects = new LinkedBlockingQueue<>();
+        scanner.subscribe(new MqttSubscription[] {new MqttSubscription("nearcast/v1/devices/" + device + "/rejects", 1)},
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                    (t, m) -> rejects.add(new String(m.getPayload(), StandardCharsets.UTF_8))
+                });
+        return rejects;
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

@@ -22,12 +22,14 @@ class ServerLifecycleIT {
     @Test
     void startsReportsHealthStopsOnSigtermAndRestartsOnTheSameDataDir() throws Exception {
         Map<String, String> env = ServerProcess.isolated(dataDir);
+        env.put("NEARCAST_COAP_PLAIN", "true");
 
         try (ServerProcess first = ServerProcess.start(env)) {
             ServerProcess.Ports ports = first.awaitReady();
             assertThat(ports.http()).isPositive();
             assertThat(ports.mqtt()).matches("\\d+");
-            assertThat(ports.coaps()).isNotEqualTo(ports.coap());
+            assertThat(ports.coap()).as("plain CoAP, asked for").matches("\\d+");
+            assertThat(ports.coaps()).isNotEqualTo(Integer.parseInt(ports.coap()));
 
             HttpResponse<String> health = ServerProcess.get(ports.http(), "/health");
             assertThat(health.statusCode()).isEqualTo(200);

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile(
-            "Nearcast ready http=(\\d+) mqtt=(\\d+|external) coap=(\\d+) coaps=(\\d+)");
+            "Nearcast ready http=(\\d+) mqtt=(\\d+|external) coap=(\\d+|off) coaps=(\\d+)");
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -69,7 +69,7 @@ public final class ServerProcess implements AutoCloseable {
     public Ports awaitReady() throws InterruptedException {
         try {
             Matcher m = ready.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
-            return new Ports(Integer.parseInt(m.group(1)), m.group(2), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+            return new Ports(Integer.parseInt(m.group(1)), m.group(2), m.group(3), Integer.parseInt(m.group(4)));
         } catch (Exception e) {
             if (e instanceof InterruptedException interrupted) {
                 throw interrupted;
@@ -151,7 +151,7 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** The ports of the ready line; {@code mqtt} is a port number or {@code external}. */
-    public record Ports(int http, String mqtt, int coap, int coaps) {
+    /** The ports of the ready line; {@code mqtt} is a port number or {@code external}, {@code coap} a port number or {@code off}. */
+    public record Ports(int http, String mqtt, String coap, int coaps) {
     }
 }

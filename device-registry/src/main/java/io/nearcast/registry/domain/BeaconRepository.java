@@ -18,6 +18,9 @@ public interface BeaconRepository {
 
     Optional<Beacon> find(String id);
 
+    /** The beacon with this identity ({@link BeaconIdentity#uniqueKey()}), in whichever store. */
+    Optional<Beacon> findByUniqueKey(String uniqueKey);
+
     /** The store's beacons, oldest first. */
     Page<Beacon> list(StoreId storeId, PageRequest request);
 

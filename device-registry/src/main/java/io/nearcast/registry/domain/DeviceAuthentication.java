@@ -73,6 +73,14 @@ public final class DeviceAuthentication {
                 && repository.find(deviceId).filter(Device::enabled).filter(device -> device.storeId().value().equals(storeId)).isPresent();
     }
 
+    /** The store of the registered, enabled device with this id (a DTLS identity is the device id); empty otherwise. */
+    public Optional<String> activeStore(String deviceId) {
+        if (!DeviceIds.looksLikeId(deviceId)) {
+            return Optional.empty();
+        }
+        return repository.find(deviceId).filter(Device::enabled).map(device -> device.storeId().value());
+    }
+
     /** The PSK bytes of the enabled device with this DTLS identity; empty otherwise. */
     public Optional<byte[]> psk(String identity) {
         if (!DeviceIds.looksLikeId(identity)) {

@@ -104,6 +104,16 @@ public final class JdbcBeaconRepository implements BeaconRepository {
     }
 
     @Override
+    public Optional<Beacon> findByUniqueKey(String uniqueKey) {
+        return jdbc.run("reading a beacon by identity", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM registry_beacon WHERE unique_key = ?")) {
+                select.setString(1, uniqueKey);
+                return Jdbc.firstRow(select, JdbcBeaconRepository::beacon);
+            }
+        });
+    }
+
+    @Override
     public Page<Beacon> list(StoreId storeId, PageRequest request) {
         return jdbc.run("listing the beacons of store " + storeId,
                 connection -> StorePages.page(connection, "registry_beacon", COLUMNS, storeId, request, JdbcBeaconRepository::beacon));

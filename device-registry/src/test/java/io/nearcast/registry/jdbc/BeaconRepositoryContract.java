@@ -84,6 +84,8 @@ abstract class BeaconRepositoryContract {
         assertThat(beacons.insertAll(List.of(beacon))).isEmpty();
 
         assertThat(beacons.find(beacon.id())).contains(beacon);
+        assertThat(beacons.findByUniqueKey(identity.uniqueKey())).as("found by identity, as the gateway resolves sightings").contains(beacon);
+        assertThat(beacons.findByUniqueKey(identity.uniqueKey() + "0")).isEmpty();
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import io.nearcast.kernel.domain.Health;
 import io.nearcast.kernel.domain.HealthProbe;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
@@ -20,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Nearcast's CoAP server (RFC 7252): a plain UDP endpoint and a DTLS endpoint whose devices
- * authenticate with pre-shared keys from a {@link PskDirectory}.
+ * Nearcast's CoAP server (RFC 7252): a DTLS endpoint whose devices authenticate with pre-shared
+ * keys from a {@link PskDirectory}, and, only when the settings ask for it, a plain UDP endpoint.
  *
  * <p>Resources are added before {@link #start()}. Thread-safe after start.
  */
@@ -69,29 +70,34 @@ public final class CoapListener implements HealthProbe, AutoCloseable {
      * @throws CoapStartException naming the endpoint whose port could not be bound
      */
     public void start() throws CoapStartException {
-        udp = new CoapEndpoint.Builder()
-                .setInetSocketAddress(new InetSocketAddress(settings.bindAddress(), settings.udpPort()))
-                .setConfiguration(configuration)
-                .build();
+        if (settings.plain()) {
+            udp = new CoapEndpoint.Builder()
+                    .setInetSocketAddress(new InetSocketAddress(settings.bindAddress(), settings.udpPort()))
+                    .setConfiguration(configuration)
+                    .build();
+            server.addEndpoint(udp);
+        }
         dtls = new CoapEndpoint.Builder()
                 .setConnector(new DTLSConnector(dtlsConfig()))
                 .setConfiguration(configuration)
                 .build();
-        server.addEndpoint(udp);
         server.addEndpoint(dtls);
         try {
             server.start();
         } catch (IllegalStateException e) {
             // thrown when no endpoint could bind; the checks below say which
         }
-        requireStarted(udp, false, settings.udpPort());
+        if (udp != null) {
+            requireStarted(udp, false, settings.udpPort());
+        }
         requireStarted(dtls, true, settings.dtlsPort());
-        LOG.info("CoAP listening on udp/{} and DTLS-PSK udp/{}", udpPort(), dtlsPort());
+        LOG.info("CoAP listening on DTLS-PSK udp/{}{}", dtlsPort(), udp == null ? " (plain CoAP off)" : " and plain udp/" + udp.getAddress().getPort());
     }
 
-    /** The bound plain UDP port; only valid after {@link #start()}. */
-    public int udpPort() {
-        return udp.getAddress().getPort();
+    /** The bound plain UDP port, empty when plain CoAP is off; only valid after {@link #start()}. */
+    public OptionalInt udpPort() {
+        CoapEndpoint plain = udp;
+        return plain == null ? OptionalInt.empty() : OptionalInt.of(plain.getAddress().getPort());
     }
 
     /** The bound DTLS port; only valid after {@link #start()}. */
@@ -108,10 +114,10 @@ public final class CoapListener implements HealthProbe, AutoCloseable {
     public Health check() {
         CoapEndpoint plain = udp;
         CoapEndpoint secure = dtls;
-        if (plain == null || secure == null || !plain.isStarted() || !secure.isStarted()) {
+        if (secure == null || !secure.isStarted() || settings.plain() && (plain == null || !plain.isStarted())) {
             return Health.down("not listening");
         }
-        return Health.up("udp " + udpPort() + ", dtls " + dtlsPort());
+        return Health.up("dtls " + dtlsPort() + (plain == null ? ", plain off" : ", udp " + plain.getAddress().getPort()));
     }
 
     /** Stops accepting requests, lets exchanges in flight finish, then releases the sockets. */

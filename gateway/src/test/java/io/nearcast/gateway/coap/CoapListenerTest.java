@@ -32,7 +32,7 @@ class CoapListenerTest {
 
     @BeforeEach
     void start() throws CoapStartException {
-        listener = new CoapListener(new CoapListenerSettings("127.0.0.1", 0, 0, 4096), directory);
+        listener = new CoapListener(new CoapListenerSettings("127.0.0.1", 0, 0, 4096, true), directory);
         listener.start();
     }
 
@@ -43,14 +43,28 @@ class CoapListenerTest {
 
     @Test
     void bindsTwoDistinctFreePortsWhenAskedForZero() {
-        assertThat(listener.udpPort()).isPositive();
-        assertThat(listener.dtlsPort()).isPositive().isNotEqualTo(listener.udpPort());
+        assertThat(listener.udpPort().getAsInt()).isPositive();
+        assertThat(listener.dtlsPort()).isPositive().isNotEqualTo(listener.udpPort().getAsInt());
         assertThat(listener.check().isUp()).isTrue();
     }
 
     @Test
+    void servesNoPlainCoapUnlessAskedTo() throws CoapStartException {
+        CoapListener secureOnly = new CoapListener(new CoapListenerSettings("127.0.0.1", 0, 0, 4096, false), directory);
+        try {
+            secureOnly.start();
+            assertThat(secureOnly.udpPort()).isEmpty();
+            assertThat(secureOnly.dtlsPort()).isPositive();
+            assertThat(secureOnly.check().isUp()).isTrue();
+            assertThat(secureOnly.check().detail()).contains("plain off");
+        } finally {
+            secureOnly.close();
+        }
+    }
+
+    @Test
     void answersDiscoveryOverPlainUdp() throws Exception {
-        CoapClient client = new CoapClient("coap://127.0.0.1:" + listener.udpPort() + "/.well-known/core");
+        CoapClient client = new CoapClient("coap://127.0.0.1:" + listener.udpPort().getAsInt() + "/.well-known/core");
         try {
             client.setTimeout(5000L);
             CoapResponse response = client.get();
@@ -82,7 +96,7 @@ class CoapListenerTest {
     @Test
     void reportsWhichPortCouldNotBeBound() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            CoapListener second = new CoapListener(new CoapListenerSettings("127.0.0.1", taken.getLocalPort(), 0, 4096), directory);
+            CoapListener second = new CoapListener(new CoapListenerSettings("127.0.0.1", taken.getLocalPort(), 0, 4096, true), directory);
 
             assertThatThrownBy(second::start)
                     .isInstanceOf(CoapStartException.class)

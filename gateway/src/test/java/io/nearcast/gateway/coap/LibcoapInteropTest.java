@@ -27,7 +27,7 @@ class LibcoapInteropTest {
 
     @BeforeEach
     void start() throws CoapStartException {
-        listener = new CoapListener(new CoapListenerSettings("127.0.0.1", 0, 0, 4096), directory);
+        listener = new CoapListener(new CoapListenerSettings("127.0.0.1", 0, 0, 4096, true), directory);
         listener.add(new CoapResource("ping") {
             @Override
             public void handleGET(CoapExchange exchange) {

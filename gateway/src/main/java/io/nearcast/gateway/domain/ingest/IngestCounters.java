@@ -11,6 +11,11 @@ public final class IngestCounters {
     private final LongAdder messages = new LongAdder();
     private final LongAdder accepted = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
+    private final LongAdder scans = new LongAdder();
+    private final LongAdder unknownBeacons = new LongAdder();
+    private final LongAdder anonymous = new LongAdder();
+    private final LongAdder fixes = new LongAdder();
+    private final LongAdder fixesWithoutConsent = new LongAdder();
     private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
 
     void message() {
@@ -19,6 +24,26 @@ public final class IngestCounters {
 
     void accepted(int sightings) {
         accepted.add(sightings);
+    }
+
+    void acceptedScan() {
+        scans.increment();
+    }
+
+    void unknownBeacon() {
+        unknownBeacons.increment();
+    }
+
+    void anonymous(int sightings) {
+        anonymous.add(sightings);
+    }
+
+    void fix() {
+        fixes.increment();
+    }
+
+    void fixWithoutConsent() {
+        fixesWithoutConsent.increment();
     }
 
     void duplicate() {
@@ -35,6 +60,31 @@ public final class IngestCounters {
 
     public long acceptedSightings() {
         return accepted.sum();
+    }
+
+    /** Tag scans handed on. */
+    public long acceptedScans() {
+        return scans.sum();
+    }
+
+    /** Beacons a shopper app reported that the registry does not know (counted, not handed on). */
+    public long unknownBeacons() {
+        return unknownBeacons.sum();
+    }
+
+    /** Shopper sightings handed on without the shopper's id (no location consent); included in {@link #acceptedSightings()}. */
+    public long anonymousSightings() {
+        return anonymous.sum();
+    }
+
+    /** GPS fixes handed on. */
+    public long fixes() {
+        return fixes.sum();
+    }
+
+    /** GPS fixes dropped because the shopper has not consented to be located. */
+    public long fixesWithoutConsent() {
+        return fixesWithoutConsent.sum();
     }
 
     public long duplicates() {

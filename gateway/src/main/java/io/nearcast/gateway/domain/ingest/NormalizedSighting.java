@@ -5,16 +5,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A checked sighting, as the gateway hands it to the geofence service: where and by whom it was
- * seen, the beacon frame, the signal strength and when.
- *
- * @param rssi dBm as received
+ * One beacon seen once, checked and normalised: in which store, by whom, which beacon frame (with
+ * its calibrated tx power), how strong, when. What the gateway hands to the geofence service.
  */
-public record NormalizedSighting(String storeId, String deviceId, BeaconFrame frame, int rssi, Instant seenAt) {
+public record NormalizedSighting(String storeId, Observer observer, BeaconFrame frame, int rssi, Instant seenAt) {
 
     public NormalizedSighting {
         Objects.requireNonNull(storeId, "storeId");
-        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(frame, "frame");
         Objects.requireNonNull(seenAt, "seenAt");
     }

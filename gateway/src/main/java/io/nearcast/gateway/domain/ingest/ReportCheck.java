@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Validates a scanner's report: a timestamp neither in the future beyond the allowed clock skew
@@ -37,17 +38,11 @@ public final class ReportCheck {
     }
 
     public Outcome check(ScannerReport report) {
-        Instant now = clock.instant();
-        if (report.ts() == null) {
-            return rejectAll("ts-missing", "ts (epoch milliseconds) is required");
+        Optional<Reject> late = checkTime(report.ts());
+        if (late.isPresent()) {
+            return new Outcome(List.of(), List.of(late.get()));
         }
         Instant seenAt = Instant.ofEpochMilli(report.ts());
-        if (seenAt.isAfter(now.plus(skew))) {
-            return rejectAll("ts-in-future", "ts is more than " + skew.toSeconds() + " s ahead of the server's clock");
-        }
-        if (seenAt.isBefore(now.minus(maxAge))) {
-            return rejectAll("ts-too-old", "ts is more than " + maxAge.toMinutes() + " min in the past");
-        }
         List<RawSighting> sightings = report.sightings() == null ? List.of() : report.sightings();
         if (sightings.isEmpty()) {
             return rejectAll("sightings-missing", "sightings must hold 1 to " + maxSightings + " entries");
@@ -69,9 +64,25 @@ public final class ReportCheck {
                 rejects.add(new Reject(parsed.rejection().get().reason(), at + ".adv: " + parsed.rejection().get().detail()));
                 continue;
             }
-            accepted.add(new NormalizedSighting(report.storeId(), report.deviceId(), parsed.frame().orElseThrow(), sighting.rssi(), seenAt));
+            accepted.add(new NormalizedSighting(report.storeId(), new Observer.Scanner(report.deviceId()), parsed.frame().orElseThrow(), sighting.rssi(), seenAt));
         }
         return new Outcome(accepted, rejects);
+    }
+
+    /** The time rules for any device report: present, not ahead of the server by more than the skew, not older than the maximum age. */
+    public Optional<Reject> checkTime(Long ts) {
+        if (ts == null) {
+            return Optional.of(new Reject("ts-missing", "ts (epoch milliseconds) is required"));
+        }
+        Instant now = clock.instant();
+        Instant at = Instant.ofEpochMilli(ts);
+        if (at.isAfter(now.plus(skew))) {
+            return Optional.of(new Reject("ts-in-future", "ts is more than " + skew.toSeconds() + " s ahead of the server's clock"));
+        }
+        if (at.isBefore(now.minus(maxAge))) {
+            return Optional.of(new Reject("ts-too-old", "ts is more than " + maxAge.toMinutes() + " min in the past"));
+        }
+        return Optional.empty();
     }
 
     private static Outcome rejectAll(String reason, String detail) {

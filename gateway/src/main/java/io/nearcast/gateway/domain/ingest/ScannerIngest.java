@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One scanner message through the gateway: a registered, enabled device of the topic's store
@@ -16,18 +17,14 @@ import java.util.List;
  */
 public final class ScannerIngest {
 
-    private final KnownDevices devices;
-    private final DeviceRateLimits limits;
-    private final RecentMessages recent;
+    private final Admission admission;
     private final ReportCheck check;
     private final SightingSink sink;
     private final IngestCounters counters;
 
     public ScannerIngest(KnownDevices devices, DeviceRateLimits limits, RecentMessages recent, ReportCheck check, SightingSink sink,
                          IngestCounters counters) {
-        this.devices = devices;
-        this.limits = limits;
-        this.recent = recent;
+        this.admission = new Admission(devices, limits, recent, counters);
         this.check = check;
         this.sink = sink;
         this.counters = counters;
@@ -54,19 +51,9 @@ public final class ScannerIngest {
     }
 
     public Result handle(String messageKey, ScannerReport report, long nowNanos) {
-        counters.message();
-        if (!devices.isActive(report.storeId(), report.deviceId())) {
-            counters.rejected("unknown-device");
-            return new Result(0, false, List.of(new Reject("unknown-device", "no enabled device with this id in this store")));
-        }
-        var limited = limits.admit(report.deviceId(), nowNanos);
-        if (limited.isPresent()) {
-            counters.rejected(limited.get().reason());
-            return new Result(0, false, List.of(limited.get()));
-        }
-        if (!recent.firstTime(messageKey, nowNanos)) {
-            counters.duplicate();
-            return new Result(0, true, List.of());
+        Optional<Result> stopped = admission.stop(messageKey, report.storeId(), report.deviceId(), nowNanos);
+        if (stopped.isPresent()) {
+            return stopped.get();
         }
         ReportCheck.Outcome outcome = check.check(report);
         if (!outcome.accepted().isEmpty()) {
@@ -75,5 +62,10 @@ public final class ScannerIngest {
         }
         outcome.rejects().forEach(reject -> counters.rejected(reject.reason()));
         return new Result(outcome.accepted().size(), false, outcome.rejects());
+    }
+
+    /** A message refused before its content could be read (unreadable, too large): counted as a message and a reject. */
+    public Result refuse(Reject reject) {
+        return admission.refuse(reject);
     }
 }

@@ -1,0 +1,186 @@
+package io.nearcast.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nearcast.broker.domain.MqttPrincipal;
+import io.nearcast.broker.hivemq.TestBroker;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.elements.exception.ConnectorException;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The gateway wired into the server: a device registered through the API sends sightings over
+ * MQTT and over CoAP/DTLS with the PSK the registry issued (its id is the PSK identity, its store
+ * comes from the registry), sends a tag scan, sends garbage, is disabled; {@code GET /metrics}
+ * shows each of these in the Prometheus counters and the handling-time histograms.
+ */
+@Timeout(120)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IngestEndToEndTest {
+
+    @RegisterExtension
+    static final ApiServer server = new ApiServer();
+
+    private static final String IBEACON = "0201061AFF4C000215E2C56DB5DFFB48D2B060D0F5A71096E000010002C5";
+
+    static {
+        CoapConfig.register();
+        UdpConfig.register();
+        DtlsConfig.register();
+    }
+
+    private static String store;
+    private static String device;
+    private static String pskKey;
+
+    @BeforeAll
+    static void registerADevice() throws Exception {
+        store = server.createStore("Ingest store");
+        HttpResponse<String> created = server.post("/api/v1/stores/" + store + "/devices", ApiServer.ADMIN, ApiServer.SCANNER);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        device = ApiServer.field(created.body(), "id");
+        pskKey = ApiServer.field(created.body(), "pskKey");
+    }
+
+    @Test
+    @Order(1)
+    void sightingsScansAndGarbageOnBothTransportsShowInTheMetrics() throws Exception {
+        long now = System.currentTimeMillis();
+        publishOverMqtt(report(now, -60));
+        awaitMetric("nearcast_ingest_sightings_accepted_total", 1);
+
+        assertThat(postOverDtls(pskKey, "/v1/sightings", report(now, -61)).getCode()).isEqualTo(ResponseCode.CHANGED);
+        assertThat(postOverDtls(pskKey, "/v1/scans", "{\"ts\":" + now + ",\"url\":\"https://nearcast.example/t/1?cmac=94EED9EE65337086\"}").getCode())
+                .isEqualTo(ResponseCode.CHANGED);
+        CoapResponse garbage = postOverDtls(pskKey, "/v1/sightings", "{\"ts\":");
+        assertThat(garbage.getCode()).isEqualTo(ResponseCode.BAD_REQUEST);
+        assertThat(garbage.getResponseText()).contains("payload-not-json");
+
+        String metrics = metrics();
+        assertThat(value(metrics, "nearcast_ingest_sightings_accepted_total")).isEqualTo(2);
+        assertThat(value(metrics, "nearcast_ingest_scans_accepted_total")).isEqualTo(1);
+        assertThat(value(metrics, "nearcast_ingest_messages_total")).isEqualTo(4);
+        assertThat(metrics).containsPattern("nearcast_ingest_rejected_total\\{reason=\"payload-not-json\",service=\"nearcast\"} 1\\.0");
+        assertThat(value(metrics, "nearcast_ingest_handling_seconds_count{service=\"nearcast\",transport=\"coap\"}")).isEqualTo(3);
+        assertThat(value(metrics, "nearcast_ingest_handling_seconds_count{service=\"nearcast\",transport=\"mqtt\"}")).isEqualTo(1);
+        assertThat(metrics).contains("nearcast_ingest_queue{").contains("jvm_memory_used_bytes");
+        assertThat(metrics).as("no device or store id in the metrics").doesNotContain(device).doesNotContain(store);
+    }
+
+    @Test
+    @Order(2)
+    void aWrongOrDisabledDevicesKeyFailsTheHandshake() throws Exception {
+        HttpResponse<String> other = server.post("/api/v1/stores/" + store + "/devices", ApiServer.ADMIN, ApiServer.SCANNER);
+        String otherId = ApiServer.field(other.body(), "id");
+        String otherKey = ApiServer.field(other.body(), "pskKey");
+        assertThat(postOverDtls(otherId, otherKey, "/v1/sightings", report(System.currentTimeMillis(), -50))).isPresent();
+
+        assertThat(postOverDtls(otherId, pskKey, "/v1/sightings", report(System.currentTimeMillis(), -51))).as("another device's key").isEmpty();
+        HttpResponse<String> disabled = server.send("PATCH", "/api/v1/stores/" + store + "/devices/" + otherId, Optional.of(ApiServer.ADMIN),
+                Optional.of("{\"enabled\":false}"));
+        assertThat(disabled.statusCode()).isEqualTo(200);
+        assertThat(postOverDtls(otherId, otherKey, "/v1/sightings", report(System.currentTimeMillis(), -52))).as("disabled").isEmpty();
+    }
+
+    private static String report(long ts, int rssi) {
+        return "{\"ts\":" + ts + ",\"sightings\":[{\"adv\":\"" + IBEACON + "\",\"rssi\":" + rssi + "}]}";
+    }
+
+    private static void publishOverMqtt(String payload) throws Exception {
+        TestBroker broker = TestBroker.get();
+        String user = "e2e-" + UUID.randomUUID();
+        broker.addAccount(user, "pw", new MqttPrincipal(user, MqttPrincipal.Role.DEVICE,
+                List.of("nearcast/v1/stores/" + store + "/devices/" + device + "/#"), List.of()));
+        MqttClient client = new MqttClient(broker.url(), user, new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(user);
+        options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
+        client.connect(options);
+        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        message.setQos(1);
+        client.publish("nearcast/v1/stores/" + store + "/devices/" + device + "/sightings", message);
+        client.disconnect();
+        client.close();
+    }
+
+    private static CoapResponse postOverDtls(String key, String path, String body) throws Exception {
+        return postOverDtls(device, key, path, body).orElseThrow(() -> new AssertionError("no answer over DTLS"));
+    }
+
+    /** A Californium DTLS client with the device's PSK; empty if the handshake failed or nothing came back. */
+    private static Optional<CoapResponse> postOverDtls(String identity, String key, String path, String body) throws Exception {
+        Configuration config = Configuration.createStandardWithoutFile();
+        config.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY);
+        config.set(DtlsConfig.DTLS_RECOMMENDED_CIPHER_SUITES_ONLY, false);
+        config.set(DtlsConfig.DTLS_CIPHER_SUITES, List.of(CipherSuite.TLS_PSK_WITH_AES_128_CCM_8));
+        config.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, 1);
+        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
+                .setAdvancedPskStore(new AdvancedSinglePskStore(identity, key.getBytes(StandardCharsets.UTF_8)))
+                .build();
+        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConnector(new DTLSConnector(dtls)).setConfiguration(config).build();
+        CoapClient client = new CoapClient("coaps://127.0.0.1:" + server.ready().coaps() + path);
+        client.setEndpoint(endpoint);
+        client.setTimeout(4_000L);
+        try {
+            return Optional.ofNullable(client.post(body, MediaTypeRegistry.APPLICATION_JSON));
+        } catch (ConnectorException | java.io.IOException handshakeFailed) {
+            return Optional.empty();
+        } finally {
+            client.shutdown();
+            endpoint.destroy();
+        }
+    }
+
+    private static String metrics() throws Exception {
+        HttpResponse<String> response = server.get("/metrics", ApiServer.ADMIN);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        return response.body();
+    }
+
+    /** The value of a series given by name (first match, any labels) or by name with its labels. */
+    static long value(String metrics, String series) {
+        String name = Pattern.quote(series) + (series.contains("{") ? "" : "(?:\\{[^}]*})?");
+        Matcher m = Pattern.compile("(?m)^" + name + " ([0-9.eE+-]+)$").matcher(metrics);
+        return m.find() ? Math.round(Double.parseDouble(m.group(1))) : -1;
+    }
+
+    private static void awaitMetric(String series, long atLeast) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (value(metrics(), series) < atLeast) {
+            assertThat(System.nanoTime()).as(series + " did not reach " + atLeast).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+}

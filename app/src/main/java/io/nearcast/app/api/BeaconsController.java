@@ -66,10 +66,11 @@ final class BeaconsController {
     record BeaconRequest(@Nullable String kind, @Nullable String uuid, @Nullable Integer major, @Nullable Integer minor,
                          @Nullable String id1, @Nullable Integer id2, @Nullable Integer id3, @Nullable String namespace,
                          @Nullable String instance, @Nullable String identityKey, @Nullable Integer rotationExponent,
-                         @Nullable Integer txPower, @Nullable String zoneId, @Nullable StoresController.Position position) {
+                         @Nullable Integer txPower, @Nullable String zoneId, @Nullable StoresController.Position position,
+                         @Nullable Long beaconTime) {
         BeaconFields fields() {
             return new BeaconFields(kind, uuid, major, minor, id1, id2, id3, namespace, instance, identityKey, rotationExponent,
-                    txPower, zoneId, position == null ? null : position.lat(), position == null ? null : position.lon());
+                    txPower, zoneId, position == null ? null : position.lat(), position == null ? null : position.lon(), beaconTime);
         }
 
         @Override

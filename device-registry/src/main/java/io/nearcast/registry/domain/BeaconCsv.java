@@ -15,7 +15,7 @@ import java.util.Set;
 final class BeaconCsv {
 
     static final Set<String> COLUMNS = Set.of("kind", "uuid", "major", "minor", "id1", "id2", "id3", "namespace", "instance",
-            "identityKey", "rotationExponent", "txPower", "zoneId", "lat", "lon");
+            "identityKey", "rotationExponent", "beaconTime", "txPower", "zoneId", "lat", "lon");
     static final int MAX_LINES = 10_000;
 
     /** One data line: its fields, or the problem that kept them from being read. */
@@ -75,7 +75,16 @@ final class BeaconCsv {
         return new BeaconFields(row.get("kind"), row.get("uuid"), integer(line, row, "major"), integer(line, row, "minor"),
                 row.get("id1"), integer(line, row, "id2"), integer(line, row, "id3"), row.get("namespace"), row.get("instance"),
                 row.get("identityKey"), integer(line, row, "rotationExponent"), integer(line, row, "txPower"), row.get("zoneId"),
-                decimal(line, row, "lat"), decimal(line, row, "lon"));
+                decimal(line, row, "lat"), decimal(line, row, "lon"), longInteger(line, row, "beaconTime"));
+    }
+
+    private static Long longInteger(int line, Map<String, String> row, String column) {
+        String text = row.get(column);
+        try {
+            return text == null ? null : Long.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidField("line " + line + ": " + column, "'" + Names.printable(text) + "' is not a whole number");
+        }
     }
 
     private static Integer integer(int line, Map<String, String> row, String column) {

@@ -15,15 +15,19 @@ import java.util.regex.Pattern;
  */
 public record BeaconFields(String kind, String uuid, Integer major, Integer minor, String id1, Integer id2, Integer id3,
                            String namespace, String instance, String identityKey, Integer rotationExponent,
-                           Integer txPower, String zoneId, Double lat, Double lon) {
+                           Integer txPower, String zoneId, Double lat, Double lon, Long beaconTime) {
+
+    /** Largest value of an Eddystone-EID time counter (32 bits of seconds). */
+    static final long MAX_BEACON_TIME = 0xFFFF_FFFFL;
 
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /**
      * @param beaconId the new beacon's id: the EID key is sealed for this beacon only
+     * @param now      when the beacon is registered: an EID beacon's {@code beaconTime} is its clock at this moment
      * @throws InvalidField naming the field and the problem
      */
-    public BeaconIdentity identity(SecretBox box, String beaconId) {
+    public BeaconIdentity identity(SecretBox box, String beaconId, java.time.Instant now) {
         String k = kind == null ? null : kind.toLowerCase(Locale.ROOT);
         if (k == null || k.isBlank()) {
             throw new InvalidField("kind", "is required (ibeacon, altbeacon, eddystone-uid or eddystone-eid)");
@@ -40,7 +44,11 @@ public record BeaconFields(String kind, String uuid, Integer major, Integer mino
                 if (rotationExponent == null || rotationExponent < 0 || rotationExponent > 15) {
                     throw new InvalidField("rotationExponent", rotationExponent == null ? "is required (0-15)" : "must be between 0 and 15, got " + rotationExponent);
                 }
-                return new BeaconIdentity.EddystoneEid(box.seal(key, "beacon-eid:" + beaconId), fingerprint(key), rotationExponent);
+                if (beaconTime != null && (beaconTime < 0 || beaconTime > MAX_BEACON_TIME)) {
+                    throw new InvalidField("beaconTime", "must be the beacon's EID time counter, 0 to " + MAX_BEACON_TIME + " seconds");
+                }
+                long offset = beaconTime == null ? 0 : beaconTime - now.getEpochSecond();
+                return new BeaconIdentity.EddystoneEid(box.seal(key, "beacon-eid:" + beaconId), fingerprint(key), rotationExponent, offset);
             default:
                 throw new InvalidField("kind", "'" + Names.printable(kind) + "' is not a beacon kind (ibeacon, altbeacon, eddystone-uid or eddystone-eid)");
         }

@@ -64,9 +64,10 @@ public sealed interface BeaconIdentity {
 
     /**
      * Eddystone-EID: the identity key, sealed with the master key (never held in clear here), its
-     * fingerprint for uniqueness, and the rotation exponent (the ephemeral id changes every 2^k s).
+     * fingerprint for uniqueness, the rotation exponent (the ephemeral id changes every 2^k s), and
+     * the beacon's clock: its time counter minus Unix time, in seconds.
      */
-    record EddystoneEid(String sealedIdentityKey, String keyFingerprint, int rotationExponent) implements BeaconIdentity {
+    record EddystoneEid(String sealedIdentityKey, String keyFingerprint, int rotationExponent, long clockOffsetSeconds) implements BeaconIdentity {
         public EddystoneEid {
             Objects.requireNonNull(sealedIdentityKey, "sealedIdentityKey");
             Objects.requireNonNull(keyFingerprint, "keyFingerprint");
@@ -82,7 +83,8 @@ public sealed interface BeaconIdentity {
 
         @Override
         public String toString() {
-            return "EddystoneEid[sealedIdentityKey=***, keyFingerprint=" + keyFingerprint + ", rotationExponent=" + rotationExponent + "]";
+            return "EddystoneEid[sealedIdentityKey=***, keyFingerprint=" + keyFingerprint + ", rotationExponent=" + rotationExponent
+                    + ", clockOffsetSeconds=" + clockOffsetSeconds + "]";
         }
     }
 }

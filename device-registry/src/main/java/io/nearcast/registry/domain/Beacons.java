@@ -93,7 +93,7 @@ public final class Beacons {
 
     private Beacon beacon(Store store, BeaconFields fields) {
         String id = UUID.randomUUID().toString();
-        BeaconIdentity identity = fields.identity(box, id);
+        BeaconIdentity identity = fields.identity(box, id, clock.instant());
         Optional<String> zoneId = Optional.ofNullable(fields.zoneId()).filter(z -> !z.isBlank());
         zoneId.ifPresent(zone -> {
             boolean inStore = zones.find(zone).filter(z -> z.storeId().equals(store.id())).isPresent();

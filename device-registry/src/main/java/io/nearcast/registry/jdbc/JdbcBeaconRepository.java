@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -41,8 +42,8 @@ public final class JdbcBeaconRepository implements BeaconRepository {
 
     private static final String COLUMNS = "id, store_id, zone_id, kind, unique_key, ibeacon_uuid, major, minor, alt_id1, alt_id2, alt_id3,"
             + " uid_namespace, uid_instance, eid_key_sealed, eid_key_fingerprint, eid_rotation_exponent, tx_power, lat, lon,"
-            + " last_seen, battery_mv, temperature_c, created_at";
-    private static final int COLUMN_COUNT = 23;
+            + " last_seen, battery_mv, temperature_c, created_at, eid_clock_offset";
+    private static final int COLUMN_COUNT = 24;
 
     private static final String IBEACON = "ibeacon";
     private static final String ALTBEACON = "altbeacon";
@@ -109,6 +110,35 @@ public final class JdbcBeaconRepository implements BeaconRepository {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM registry_beacon WHERE unique_key = ?")) {
                 select.setString(1, uniqueKey);
                 return Jdbc.firstRow(select, JdbcBeaconRepository::beacon);
+            }
+        });
+    }
+
+    @Override
+    public List<Beacon> eidBeacons(StoreId storeId) {
+        return jdbc.run("reading the EID beacons of store " + storeId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM registry_beacon WHERE store_id = ? AND kind = '" + EDDYSTONE_EID + "' ORDER BY seq")) {
+                select.setString(1, storeId.value());
+                return Jdbc.rows(select, JdbcBeaconRepository::beacon);
+            }
+        });
+    }
+
+    @Override
+    public boolean recordTelemetry(String id, Instant heardAt, OptionalInt batteryMillivolts, Optional<Double> temperatureCelsius) {
+        return jdbc.run("recording the telemetry of beacon " + id, connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE registry_beacon SET last_seen = ?,"
+                    + " battery_mv = COALESCE(?, battery_mv), temperature_c = COALESCE(?, temperature_c) WHERE id = ?")) {
+                UtcTimestamps.set(update, 1, heardAt);
+                setNullableInt(update, 2, batteryMillivolts);
+                if (temperatureCelsius.isPresent()) {
+                    update.setDouble(3, temperatureCelsius.get());
+                } else {
+                    update.setNull(3, Types.DOUBLE);
+                }
+                update.setString(4, id);
+                return update.executeUpdate() == 1;
             }
         });
     }
@@ -208,6 +238,11 @@ public final class JdbcBeaconRepository implements BeaconRepository {
             insert.setNull(22, Types.DOUBLE);
         }
         UtcTimestamps.set(insert, 23, beacon.createdAt());
+        if (identity instanceof BeaconIdentity.EddystoneEid eid) {
+            insert.setLong(24, eid.clockOffsetSeconds());
+        } else {
+            insert.setNull(24, Types.BIGINT);
+        }
     }
 
     private static void setNullableInt(PreparedStatement statement, int index, OptionalInt value) throws SQLException {
@@ -251,7 +286,8 @@ public final class JdbcBeaconRepository implements BeaconRepository {
                         row.getString("alt_id1"), requiredInt(row, "alt_id2"), requiredInt(row, "alt_id3"));
                 case EDDYSTONE_UID -> new BeaconIdentity.EddystoneUid(row.getString("uid_namespace"), row.getString("uid_instance"));
                 case EDDYSTONE_EID -> new BeaconIdentity.EddystoneEid(
-                        row.getString("eid_key_sealed"), row.getString("eid_key_fingerprint"), requiredInt(row, "eid_rotation_exponent"));
+                        row.getString("eid_key_sealed"), row.getString("eid_key_fingerprint"), requiredInt(row, "eid_rotation_exponent"),
+                        row.getLong("eid_clock_offset"));
                 default -> throw new SQLException("beacon " + id + " has an unknown kind: " + kind);
             };
         } catch (IllegalArgumentException | NullPointerException e) {

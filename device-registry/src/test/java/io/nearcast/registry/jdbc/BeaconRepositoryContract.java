@@ -71,7 +71,7 @@ abstract class BeaconRepositoryContract {
                 new BeaconIdentity.IBeacon(UUID.fromString("f7826da6-4fa2-4e98-8024-bc5b71e0893e"), 65535, 0),
                 new BeaconIdentity.AltBeacon("2F234454CF6D4A0FADF2F4911BA9FFA6", 1, 65535),
                 new BeaconIdentity.EddystoneUid("EDD1EBEAC04E5DEFA017", "0BDB87539B67"),
-                new BeaconIdentity.EddystoneEid("sealed:v1:" + "A".repeat(150), "ab".repeat(32), 15));
+                new BeaconIdentity.EddystoneEid("sealed:v1:" + "A".repeat(150), "ab".repeat(32), 15, -1_700_000_000L));
     }
 
     @ParameterizedTest
@@ -165,7 +165,7 @@ abstract class BeaconRepositoryContract {
     @Test
     void returnsTheKeysAlreadyRegisteredAndInsertsNoneOfTheBatch() {
         BeaconIdentity.IBeacon taken = new BeaconIdentity.IBeacon(UUID.randomUUID(), 7, 8);
-        BeaconIdentity.EddystoneEid takenEid = new BeaconIdentity.EddystoneEid("sealed-1", "cd".repeat(32), 10);
+        BeaconIdentity.EddystoneEid takenEid = new BeaconIdentity.EddystoneEid("sealed-1", "cd".repeat(32), 10, 0);
         Beacon original = beacon(store, taken, T0);
         Beacon originalEid = beacon(otherStore, takenEid, T0);
         beacons.insertAll(List.of(original, originalEid));
@@ -173,7 +173,7 @@ abstract class BeaconRepositoryContract {
         Beacon fresh = beacon(store, new BeaconIdentity.AltBeacon("00".repeat(16), 1, 2), T0);
         // the same keys in other stores, the EID with another sealed key
         Beacon again = beacon(otherStore, new BeaconIdentity.IBeacon(taken.uuid(), 7, 8), T0);
-        Beacon eidAgain = beacon(store, new BeaconIdentity.EddystoneEid("sealed-2", takenEid.keyFingerprint(), 12), T0);
+        Beacon eidAgain = beacon(store, new BeaconIdentity.EddystoneEid("sealed-2", takenEid.keyFingerprint(), 12, 0), T0);
 
         List<String> conflicts = beacons.insertAll(List.of(fresh, eidAgain, again));
 
@@ -283,6 +283,31 @@ abstract class BeaconRepositoryContract {
         BeaconRepository withoutDatabase = new JdbcBeaconRepository(unusableDataSource());
 
         assertThat(withoutDatabase.insertAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void listsOnlyTheStoresEidBeaconsOldestFirst() {
+        Beacon first = beacon(store, new BeaconIdentity.EddystoneEid("sealed-a", "01".repeat(32), 10, 5), T0);
+        Beacon second = beacon(store, new BeaconIdentity.EddystoneEid("sealed-b", "02".repeat(32), 0, -7), T0.plusSeconds(1));
+        Beacon elsewhere = beacon(otherStore, new BeaconIdentity.EddystoneEid("sealed-c", "03".repeat(32), 10, 0), T0);
+        Beacon fixed = beacon(store, new BeaconIdentity.EddystoneUid("edd1ebeac04e5defa017", "0bdb87539b67"), T0);
+        assertThat(beacons.insertAll(List.of(first, second, elsewhere, fixed))).isEmpty();
+
+        assertThat(beacons.eidBeacons(store.id())).containsExactly(first, second);
+    }
+
+    @Test
+    void recordsTelemetryKeepingLastKnownValuesAndSaysWhetherTheBeaconExists() {
+        Beacon beacon = beacon(store, new BeaconIdentity.EddystoneUid("edd1ebeac04e5defa017", "0bdb87539b67"), T0);
+        beacons.insertAll(List.of(beacon));
+
+        assertThat(beacons.recordTelemetry(beacon.id(), SEEN, OptionalInt.of(2875), Optional.of(-4.25))).isTrue();
+        assertThat(beacons.recordTelemetry(beacon.id(), SEEN.plusSeconds(60), OptionalInt.empty(), Optional.empty())).isTrue();
+        assertThat(beacons.recordTelemetry(UUID.randomUUID().toString(), SEEN, OptionalInt.empty(), Optional.empty())).isFalse();
+
+        assertThat(beacons.find(beacon.id())).hasValueSatisfying(found -> assertThat(found.telemetry())
+                .as("heard later without TLM: last seen moves on, battery and temperature stay")
+                .isEqualTo(new Beacon.Telemetry(Optional.of(SEEN.plusSeconds(60)), OptionalInt.of(2875), Optional.of(-4.25))));
     }
 
     private static Beacon beacon(Store store, BeaconIdentity identity, Instant createdAt) {

@@ -1,5 +1,6 @@
 package io.nearcast.privacy.domain;
 
+import io.nearcast.kernel.domain.EphemeralId;
 import io.nearcast.kernel.domain.SecretBox;
 import java.time.Instant;
 import java.util.HashMap;

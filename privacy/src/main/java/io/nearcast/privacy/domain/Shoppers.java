@@ -1,5 +1,6 @@
 package io.nearcast.privacy.domain;
 
+import io.nearcast.kernel.domain.EphemeralId;
 import io.nearcast.kernel.domain.BearerSecret;
 import io.nearcast.kernel.domain.Caller;
 import io.nearcast.kernel.domain.Forbidden;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nearcast.kernel.domain.Caller;
+import io.nearcast.kernel.domain.EphemeralId;
 import io.nearcast.kernel.domain.Forbidden;
 import io.nearcast.kernel.domain.InvalidField;
 import io.nearcast.kernel.domain.NotFound;
@@ -13,7 +14,6 @@ import io.nearcast.kernel.domain.SecretBox;
 import io.nearcast.privacy.domain.BrokerAccountRecords;
 import io.nearcast.privacy.domain.ConsentLedger;
 import io.nearcast.privacy.domain.ShopperAccounts;
-import io.nearcast.privacy.domain.EphemeralId;
 import io.nearcast.privacy.domain.EphemeralIds;
 import io.nearcast.privacy.domain.ConsentRecords;
 import io.nearcast.privacy.domain.ConsentState;

@@ -1,4 +1,4 @@
-package io.nearcast.privacy.domain;
+package io.nearcast.kernel.domain;
 
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -6,11 +6,12 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The 8-byte rotating identifier a shopper app broadcasts, computed the way Eddystone-EID
- * computes it (google/eddystone, eid-computation.md): a temporary key AES-128(identity key,
+ * The 8-byte rotating identifier of an Eddystone-EID beacon, and of a shopper app that broadcasts
+ * one, computed as the Eddystone spec computes it (google/eddystone, eid-computation.md): a temporary key AES-128(identity key,
  * 11 × 0x00 ‖ 0xFF ‖ 0x00 0x00 ‖ top 16 bits of the time counter), then the leading 8 bytes of
  * AES-128(temporary key, 11 × 0x00 ‖ K ‖ time counter with its K lowest bits cleared). The time
- * counter of a shopper app is Unix time in seconds. Pure and thread-safe.
+ * counter of a shopper app is Unix time in seconds; a beacon counts from its own epoch. Pure and
+ * thread-safe.
  */
 public final class EphemeralId {
 

@@ -1,4 +1,4 @@
-package io.nearcast.privacy.domain;
+package io.nearcast.kernel.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

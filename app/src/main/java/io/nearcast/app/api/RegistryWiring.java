@@ -6,6 +6,7 @@ import io.nearcast.kernel.persistence.SchemaModule;
 import io.nearcast.kernel.domain.SecretBox;
 import io.nearcast.registry.domain.AuditLog;
 import io.nearcast.registry.domain.BeaconRepository;
+import io.nearcast.registry.domain.BeaconResolver;
 import io.nearcast.registry.domain.DeviceAuthentication;
 import io.nearcast.registry.domain.DeviceRepository;
 import io.nearcast.registry.domain.Devices;
@@ -91,6 +92,12 @@ class RegistryWiring {
     @Singleton
     BeaconRepository beaconRepository(NearcastRuntime runtime) {
         return new JdbcBeaconRepository(runtime.database().dataSource());
+    }
+
+    /** Matches what the gateway hears to registered beacons (EIDs at the beacon's clock). */
+    @Singleton
+    BeaconResolver beaconResolver(BeaconRepository repository, SecretBox box) {
+        return new BeaconResolver(repository, box);
     }
 
     /** Seals secrets at rest (beacon identity keys, device PSKs, tag keys) with the master key. */

@@ -25,11 +25,19 @@ public final class IngestMeters {
         counter(meters, "nearcast.ingest.sightings.accepted", "sightings handed on", counters, IngestCounters::acceptedSightings);
         counter(meters, "nearcast.ingest.scans.accepted", "tag scans handed on", counters, IngestCounters::acceptedScans);
         counter(meters, "nearcast.ingest.duplicates", "repeated messages dropped", counters, IngestCounters::duplicates);
-        counter(meters, "nearcast.ingest.beacons.unknown", "beacons a shopper app saw that no store registered (dropped)", counters,
+        counter(meters, "nearcast.ingest.beacons.unknown", "frames of beacons nobody registered, or naming no beacon (dropped)", counters,
                 IngestCounters::unknownBeacons);
+        counter(meters, "nearcast.ingest.beacons.foreign", "frames of another store's beacons a scanner heard (dropped)", counters,
+                IngestCounters::foreignBeacons);
         counter(meters, "nearcast.ingest.sightings.anonymous", "shopper sightings handed on without the shopper's id (no location consent)",
                 counters, IngestCounters::anonymousSightings);
         counter(meters, "nearcast.ingest.fixes", "GPS fixes handed on", counters, IngestCounters::fixes);
+        counter(meters, "nearcast.ingest.telemetry.written", "beacon last-heard and TLM values written to the registry", counters,
+                IngestCounters::telemetryWritten);
+        counter(meters, "nearcast.ingest.telemetry.throttled", "beacon telemetry not written: the beacon's last write was under a minute ago",
+                counters, IngestCounters::telemetryThrottled);
+        counter(meters, "nearcast.ingest.tlm.unattributed", "TLM frames without an advertiser address seen with a registered beacon", counters,
+                IngestCounters::tlmUnattributed);
         counter(meters, "nearcast.ingest.fixes.without.consent", "GPS fixes dropped: no location consent", counters,
                 IngestCounters::fixesWithoutConsent);
         refreshReasons(meters, counters);
@@ -38,6 +46,9 @@ public final class IngestMeters {
     /** Registers a {@code nearcast.ingest.rejected} counter for every reason seen so far (idempotent). */
     public static void refreshReasons(MeterRegistry meters, IngestCounters counters) {
         for (String reason : counters.rejectedByReason().keySet()) {
+            if (meters.find("nearcast.ingest.rejected").tag("reason", reason).functionCounter() != null) {
+                continue; // registered at an earlier scrape (registering again makes Micrometer warn)
+            }
             FunctionCounter.builder("nearcast.ingest.rejected", counters, c -> c.rejectedByReason().getOrDefault(reason, 0L))
                     .description("rejected messages or sightings, by reason")
                     .tag("reason", reason)
@@ -63,6 +74,10 @@ public final class IngestMeters {
                 ingest, MqttIngest::backPressureWaits);
         counter(meters, "nearcast.ingest.redelivery.left", "messages left unacknowledged for redelivery after a disconnect",
                 ingest, MqttIngest::leftForRedelivery);
+        counter(meters, "nearcast.ingest.rejects.unpublished", "rejects that could not be published to the device's rejects topic",
+                ingest, MqttIngest::rejectsUnpublished);
+        counter(meters, "nearcast.ingest.reconnects", "reconnections to the broker, each with a new client",
+                ingest, MqttIngest::clientRebuilds);
         counter(meters, "nearcast.ingest.stale.discarded", "queued messages of an earlier connection dropped (the broker redelivers them)",
                 ingest, MqttIngest::staleDiscarded);
     }

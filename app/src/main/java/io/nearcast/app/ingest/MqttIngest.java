@@ -52,6 +52,8 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
     private static final long TIMEOUT_MS = 10_000;
+    /** How long a worker waits for room in Paho's publish window to send a reject. */
+    static final java.time.Duration REJECT_PATIENCE = java.time.Duration.ofSeconds(5);
     /** The queue holds the allowance of this many connections: the current one and leftovers of earlier ones. */
     private static final int QUEUE_CONNECTIONS = 4;
 
@@ -64,10 +66,15 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
     private final BlockingQueue<Delivery> queue;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong staleDiscarded = new AtomicLong();
+    private final AtomicLong rejectsUnpublished = new AtomicLong();
     private final AtomicLong backPressureWaits = new AtomicLong();
     private final AtomicLong leftForRedelivery = new AtomicLong();
     private final AtomicInteger connection = new AtomicInteger();
-    private final MqttAsyncClient client;
+    private final String clientId = "nearcast-ingest-" + UUID.randomUUID();
+    private final AtomicLong rebuilds = new AtomicLong();
+    private volatile MqttAsyncClient client;
+    private volatile long disconnectedSinceNanos;
+    private volatile Thread watchdog;
     private volatile boolean running = true;
 
     /** A message as it arrived, with the number of the connection it came on. */
@@ -99,22 +106,13 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
         this.payloads = new Payloads(json, settings.maxPayloadBytes());
         this.handling = IngestMeters.handlingTimer(meters, "mqtt");
         this.queue = new LinkedBlockingQueue<>(QUEUE_CONNECTIONS * settings.receiveMaximum());
-        this.client = new MqttAsyncClient(settings.broker().toString(), "nearcast-ingest-" + UUID.randomUUID(), new MemoryPersistence());
+        this.client = newClient();
         IngestMeters.bindMqtt(meters, this);
     }
 
     /** Connects, subscribes and starts the workers; returns once subscribed. */
     public void start() throws MqttException {
-        client.setManualAcks(true);
-        client.setCallback(new Callback());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        settings.username().ifPresent(options::setUserName);
-        settings.password().ifPresent(options::setPassword);
-        options.setCleanStart(false);
-        options.setSessionExpiryInterval(3600L);
-        options.setReceiveMaximum(settings.receiveMaximum());
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 10);
+        MqttConnectionOptions options = options();
         for (int i = 0; i < settings.workers(); i++) {
             Thread worker = new Thread(this::work, "nearcast-ingest-" + i);
             worker.setDaemon(true);
@@ -123,10 +121,107 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
         }
         client.connect(options).waitForCompletion(TIMEOUT_MS);
         IMqttToken subscribed = subscribe();
+        startWatchdog();
         subscribed.waitForCompletion(TIMEOUT_MS);
         requireGranted(subscribed);
         LOG.info("Ingest subscribed to {} (group {}, receive maximum {})", String.join(" and ", filters()),
                 settings.shareGroup(), settings.receiveMaximum());
+    }
+
+    /** Connection options: persistent session (clean start false, one hour), Receive Maximum. */
+    private MqttConnectionOptions options() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        settings.username().ifPresent(options::setUserName);
+        settings.password().ifPresent(options::setPassword);
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(3600L);
+        options.setReceiveMaximum(settings.receiveMaximum());
+        options.setAutomaticReconnect(false); // reconnecting is ours: one Paho client per connection (see reconnectLoop)
+        return options;
+    }
+
+    /** A client with the ingest's one client id (so a new client resumes the same session) and manual acknowledgements. */
+    private MqttAsyncClient newClient() throws MqttException {
+        MqttAsyncClient created = new MqttAsyncClient(settings.broker().toString(), clientId, new MemoryPersistence());
+        created.setManualAcks(true);
+        created.setCallback(new Callback(created));
+        return created;
+    }
+
+    /**
+     * Reconnects after a lost connection with a new Paho client each time (same client id, so the
+     * broker resumes the persistent session and redelivers what was not acknowledged), then
+     * subscribes again. Paho's own automatic reconnect is not used: in 1.2.5 it can hang for good
+     * (its sender thread never starts: eclipse-paho/paho.mqtt.java#999 and #953; seen here after a
+     * Mosquitto restart). Retries after 1 s, doubling to at most 10 s.
+     */
+    private void startWatchdog() {
+        Thread thread = new Thread(this::reconnectLoop, "nearcast-ingest-reconnect");
+        thread.setDaemon(true);
+        thread.start();
+        watchdog = thread;
+    }
+
+    private void reconnectLoop() {
+        long backoffMs = 1_000;
+        while (running) {
+            try {
+                Thread.sleep(disconnectedSinceNanos == 0 ? 200 : backoffMs);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!running || disconnectedSinceNanos == 0) {
+                continue;
+            }
+            if (reconnect()) {
+                backoffMs = 1_000;
+            } else {
+                backoffMs = Math.min(backoffMs * 2, 10_000);
+            }
+        }
+    }
+
+    /** One attempt with a fresh client; true when connected and subscribed. */
+    private boolean reconnect() {
+        MqttAsyncClient lost = client;
+        closeInBackground(lost);
+        try {
+            MqttAsyncClient fresh = newClient();
+            client = fresh;
+            fresh.connect(options()).waitForCompletion(TIMEOUT_MS);
+            IMqttToken subscribed = subscribe();
+            subscribed.waitForCompletion(TIMEOUT_MS);
+            requireGranted(subscribed);
+            rebuilds.incrementAndGet();
+            disconnectedSinceNanos = 0;
+            LOG.info("Ingest reconnected and subscribed again");
+            return true;
+        } catch (MqttException | RuntimeException e) {
+            LOG.warn("Ingest could not reconnect yet: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    private static void closeInBackground(MqttAsyncClient old) {
+        Thread closer = new Thread(() -> {
+            try {
+                old.disconnectForcibly(0, 1_000, false);
+            } catch (MqttException | RuntimeException e) {
+                LOG.debug("Disconnecting the old client: {}", e.toString());
+            }
+            try {
+                old.close(true);
+            } catch (MqttException | RuntimeException e) {
+                LOG.debug("Closing the old client: {}", e.toString());
+            }
+        }, "nearcast-ingest-close");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    /** Times the ingest reconnected (each time with a new client). */
+    public long clientRebuilds() {
+        return rebuilds.get();
     }
 
     @Override
@@ -164,6 +259,9 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
     public void close() {
         running = false;
         workers.forEach(Thread::interrupt);
+        if (watchdog != null) {
+            watchdog.interrupt();
+        }
         try {
             if (client.isConnected()) {
                 // a graceful stop ends the session: the group's other members take over, nothing queues for this one
@@ -252,18 +350,49 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
         }
     }
 
+    /**
+     * Publishes each reject at QoS 1. When Paho's window of unacknowledged publishes is full (the
+     * broker's Receive Maximum, 20 on Mosquitto), the worker waits for room, up to
+     * {@link #REJECT_PATIENCE}: back-pressure rather than a lost reject. A reject that still cannot
+     * be published is counted ({@code nearcast_ingest_rejects_unpublished_total}) and logged.
+     */
     private void reject(String deviceId, List<Reject> rejects) {
         for (Reject reject : rejects) {
             try {
-                String body = new String(json.writeValueAsBytes(new RejectBody(System.currentTimeMillis(), reject.reason(), reject.detail())),
-                        StandardCharsets.UTF_8);
-                MqttMessage message = new MqttMessage(body.getBytes(StandardCharsets.UTF_8));
+                byte[] body = json.writeValueAsBytes(new RejectBody(System.currentTimeMillis(), reject.reason(), reject.detail()));
+                MqttMessage message = new MqttMessage(body);
                 message.setQos(1);
-                client.publish(Topic.DEVICE_REJECTS.format(deviceId), message);
+                publishPatiently(Topic.DEVICE_REJECTS.format(deviceId), message);
             } catch (IOException | MqttException | IllegalArgumentException e) {
+                rejectsUnpublished.incrementAndGet();
                 LOG.warn("Could not publish a reject ({}): {}", reject.reason(), e.getMessage());
+            } catch (InterruptedException e) {
+                rejectsUnpublished.incrementAndGet();
+                Thread.currentThread().interrupt();
+                return;
             }
         }
+    }
+
+    private void publishPatiently(String topic, MqttMessage message) throws MqttException, InterruptedException {
+        long deadline = System.nanoTime() + REJECT_PATIENCE.toNanos();
+        while (true) {
+            try {
+                client.publish(topic, message);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    /** Rejects that could not be published (broker unreachable, or its window full for too long). */
+    public long rejectsUnpublished() {
+        return rejectsUnpublished.get();
     }
 
     private void acknowledge(MqttMessage message) {
@@ -280,8 +409,22 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
 
     /** Only enqueues; the queue is as large as the broker's allowance of unacknowledged messages. */
     private final class Callback implements MqttCallback {
+        /** The client this callback belongs to; events of a replaced client are ignored. */
+        private final MqttAsyncClient owner;
+
+        Callback(MqttAsyncClient owner) {
+            this.owner = owner;
+        }
+
+        private boolean replaced() {
+            return owner != client;
+        }
+
         @Override
         public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+            if (replaced()) {
+                return; // unacknowledged: the new client's session gets it again
+            }
             Delivery delivery = new Delivery(topic, message, connection.get(), System.nanoTime());
             if (queue.offer(delivery) || discardOneStale() && queue.offer(delivery)) {
                 return;
@@ -312,18 +455,16 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            if (reconnect) {
-                try {
-                    subscribe(); // the session keeps the subscriptions; this covers a broker that lost it
-                } catch (MqttException e) {
-                    LOG.warn("Ingest could not re-subscribe: {}", e.getMessage());
-                }
-            }
+            // subscribing is done by start() and reconnect(), which wait for the broker's answer
         }
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
+            if (replaced()) {
+                return;
+            }
             connection.incrementAndGet(); // from now on, acknowledgements of what is queued would name the wrong packets
+            disconnectedSinceNanos = System.nanoTime();
             LOG.warn("Ingest lost the broker; reconnecting");
         }
 

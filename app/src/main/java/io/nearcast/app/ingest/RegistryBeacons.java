@@ -2,60 +2,35 @@ package io.nearcast.app.ingest;
 
 import io.nearcast.gateway.domain.frames.BeaconFrame;
 import io.nearcast.gateway.domain.ingest.BeaconDirectory;
+import io.nearcast.gateway.domain.ingest.KnownBeacon;
 import io.nearcast.registry.domain.BeaconIdentity;
-import io.nearcast.registry.domain.BeaconRepository;
-import java.time.Duration;
-import java.util.Map;
+import io.nearcast.registry.domain.BeaconResolver;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
 /**
- * The gateway's {@link BeaconDirectory} backed by the registry: a beacon frame's identity (iBeacon,
- * AltBeacon, Eddystone-UID) looked up by its unique key. Answers, found or not, are remembered
- * for {@value #TTL_SECONDS} s (at most {@value #MAX_REMEMBERED}), so a busy store costs one query
- * per beacon and half-minute, and a beacon registered or deleted takes effect within that time.
- * Eddystone-EID needs the beacon's clock and is not resolved here. Thread-safe.
+ * The gateway's {@link BeaconDirectory} backed by the registry's {@link BeaconResolver}: a fixed
+ * identity (iBeacon, AltBeacon, Eddystone-UID) by its unique key, an Eddystone-EID among the
+ * hearing scanner's store's EID beacons. The resolver caches; see there.
  */
 public final class RegistryBeacons implements BeaconDirectory {
 
-    static final long TTL_SECONDS = 30;
-    static final int MAX_REMEMBERED = 10_000;
+    private final BeaconResolver resolver;
 
-    private final BeaconRepository repository;
-    private final LongSupplier nanoTime;
-    private final Map<String, Answer> remembered = new ConcurrentHashMap<>();
-
-    private record Answer(Optional<String> storeId, long atNanos) {
-    }
-
-    public RegistryBeacons(BeaconRepository repository) {
-        this(repository, System::nanoTime);
-    }
-
-    RegistryBeacons(BeaconRepository repository, LongSupplier nanoTime) {
-        this.repository = repository;
-        this.nanoTime = nanoTime;
+    public RegistryBeacons(BeaconResolver resolver) {
+        this.resolver = resolver;
     }
 
     @Override
-    public Optional<String> storeOf(BeaconFrame frame) {
-        Optional<BeaconIdentity> identity = identityOf(frame);
-        if (identity.isEmpty()) {
-            return Optional.empty();
+    public Optional<KnownBeacon> resolve(BeaconFrame frame, String storeId, Instant heardAt) {
+        Optional<BeaconResolver.Resolved> resolved;
+        if (frame instanceof BeaconFrame.EddystoneEid eid) {
+            resolved = storeId == null ? Optional.empty() : resolver.byEphemeralId(storeId, HexFormat.of().parseHex(eid.eid()), heardAt);
+        } else {
+            resolved = identityOf(frame).flatMap(identity -> resolver.byIdentity(identity.uniqueKey()));
         }
-        String key = identity.get().uniqueKey();
-        long now = nanoTime.getAsLong();
-        Answer known = remembered.get(key);
-        if (known != null && now - known.atNanos() < Duration.ofSeconds(TTL_SECONDS).toNanos()) {
-            return known.storeId();
-        }
-        Optional<String> storeId = repository.findByUniqueKey(key).map(beacon -> beacon.storeId().value());
-        if (remembered.size() >= MAX_REMEMBERED) {
-            remembered.clear();
-        }
-        remembered.put(key, new Answer(storeId, now));
-        return storeId;
+        return resolved.map(found -> new KnownBeacon(found.beaconId(), found.storeId(), found.txPower()));
     }
 
     static Optional<BeaconIdentity> identityOf(BeaconFrame frame) {

@@ -10,15 +10,15 @@ import java.util.List;
 @Serdeable
 record ScannerPayload(@Nullable Long ts, @Nullable List<Entry> sightings) {
 
-    static final String SHAPE = "{\"ts\":<epoch ms>,\"sightings\":[{\"adv\":\"<hex>\",\"rssi\":<dBm>}]} (CONTRACT §3)";
+    static final String SHAPE = "{\"ts\":<epoch ms>,\"sightings\":[{\"adv\":\"<hex>\",\"rssi\":<dBm>,\"addr\"?:\"AA:BB:CC:DD:EE:FF\"}]} (CONTRACT §3)";
 
     @Serdeable
-    record Entry(@Nullable String adv, @Nullable Integer rssi) {
+    record Entry(@Nullable String adv, @Nullable Integer rssi, @Nullable String addr) {
     }
 
     ScannerReport report(String storeId, String deviceId) {
         List<RawSighting> raw = sightings == null ? null
-                : sightings.stream().map(entry -> entry == null ? new RawSighting(null, null) : new RawSighting(entry.adv(), entry.rssi())).toList();
+                : sightings.stream().map(entry -> entry == null ? new RawSighting(null, null) : new RawSighting(entry.adv(), entry.rssi(), entry.addr())).toList();
         return new ScannerReport(storeId, deviceId, ts, raw);
     }
 }

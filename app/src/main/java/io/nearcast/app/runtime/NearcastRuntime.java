@@ -28,7 +28,10 @@ import io.nearcast.privacy.domain.ProcessingPolicy;
 import io.nearcast.privacy.domain.Purpose;
 import io.nearcast.privacy.domain.ShopperId;
 import io.nearcast.privacy.domain.ShopperRepository;
+import io.nearcast.registry.domain.BeaconResolver;
 import io.nearcast.registry.domain.BeaconRepository;
+import io.nearcast.app.ingest.RegistryTelemetry;
+import io.nearcast.gateway.domain.ingest.BeaconHealth;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nearcast.gateway.domain.ingest.ScanIngest;
 import io.nearcast.gateway.domain.ingest.DeviceRateLimits;
@@ -70,6 +73,8 @@ public final class NearcastRuntime {
     private static final Duration DB_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Largest device message on any transport (MQTT payload, CoAP body); larger ones are rejected with payload-too-large / 4.13. */
     private static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+    /** Sightings per scanner report (the AsyncAPI document's maxItems: a full report of the longest advertisements fits 64 KiB). */
+    private static final int MAX_SIGHTINGS = 100;
 
     private final Settings settings;
     private final BeanProvider<EmbeddedServer> httpServer;
@@ -77,7 +82,8 @@ public final class NearcastRuntime {
     private final BeanProvider<DeviceAuthentication> deviceAuthentication;
     private final BeanProvider<ShopperTokens> shopperTokens;
     private final BeanProvider<PersonalData> personalData;
-    private final BeanProvider<BeaconRepository> beacons;
+    private final BeanProvider<BeaconResolver> beacons;
+    private final BeanProvider<BeaconRepository> beaconRepository;
     private final BeanProvider<ShopperRepository> shoppers;
     private final BeanProvider<ProcessingPolicy> processingPolicy;
     private final JsonMapper json;
@@ -94,9 +100,11 @@ public final class NearcastRuntime {
 
     NearcastRuntime(Settings settings, BeanProvider<EmbeddedServer> httpServer, List<SchemaModule> schemaModules,
                     BeanProvider<DeviceAuthentication> deviceAuthentication, BeanProvider<ShopperTokens> shopperTokens,
-                    BeanProvider<PersonalData> personalData, BeanProvider<BeaconRepository> beacons, BeanProvider<ShopperRepository> shoppers,
+                    BeanProvider<PersonalData> personalData, BeanProvider<BeaconResolver> beacons, BeanProvider<BeaconRepository> beaconRepository,
+                    BeanProvider<ShopperRepository> shoppers,
                     BeanProvider<ProcessingPolicy> processingPolicy, JsonMapper json, MeterRegistry meters) {
         this.beacons = beacons;
+        this.beaconRepository = beaconRepository;
         this.shoppers = shoppers;
         this.processingPolicy = processingPolicy;
         this.settings = settings;
@@ -238,14 +246,16 @@ public final class NearcastRuntime {
     private DeviceIngest deviceIngest(DeviceAuthentication devices) {
         DeviceRateLimits limits = new DeviceRateLimits(settings.deviceRate().burst(), settings.deviceRate().refill());
         RecentMessages recent = new RecentMessages(Duration.ofMinutes(10), 100_000);
-        ReportCheck check = new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500);
+        ReportCheck check = new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), MAX_SIGHTINGS);
         DeviceRateLimits shopperLimits = new DeviceRateLimits(settings.deviceRate().burst(), settings.deviceRate().refill());
         ProcessingPolicy policy = processingPolicy.get();
         ShopperRepository shopperRepository = shoppers.get();
+        RegistryBeacons directory = new RegistryBeacons(beacons.get());
         ShopperIngest shopperIngest = new ShopperIngest(id -> ShopperId.parse(id).flatMap(shopperRepository::find).isPresent(), shopperLimits, recent,
-                check, new RegistryBeacons(beacons.get()), id -> ShopperId.parse(id).map(s -> policy.mayProcess(s, Purpose.LOCATION)).orElse(false),
+                check, directory, id -> ShopperId.parse(id).map(s -> policy.mayProcess(s, Purpose.LOCATION)).orElse(false),
                 sightings -> { }, fix -> { }, ingestCounters);
-        return new DeviceIngest(new ScannerIngest(devices::isActive, limits, recent, check, sightings -> { }, ingestCounters),
+        BeaconHealth health = new BeaconHealth(new RegistryTelemetry(beaconRepository.get()), Duration.ofMinutes(1), ingestCounters);
+        return new DeviceIngest(new ScannerIngest(devices::isActive, limits, recent, check, directory, health, sightings -> { }, ingestCounters),
                 new ScanIngest(devices::isActive, limits, recent, check, scan -> { }, ingestCounters), shopperIngest);
     }
 

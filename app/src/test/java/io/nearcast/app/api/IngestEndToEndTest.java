@@ -71,6 +71,25 @@ class IngestEndToEndTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         device = ApiServer.field(created.body(), "id");
         pskKey = ApiServer.field(created.body(), "pskKey");
+        HttpResponse<String> beacon = server.post("/api/v1/stores/" + store + "/beacons", ApiServer.ADMIN,
+                "{\"kind\":\"ibeacon\",\"uuid\":\"e2c56db5-dffb-48d2-b060-d0f5a71096e0\",\"major\":1,\"minor\":2,\"txPower\":-61}");
+        assertThat(beacon.statusCode()).as(beacon.body()).isEqualTo(201);
+        eidBeacon = server.post("/api/v1/stores/" + store + "/beacons", ApiServer.ADMIN, "{\"kind\":\"eddystone-eid\",\"identityKey\":\"" + EID_KEY
+                + "\",\"rotationExponent\":10,\"beaconTime\":" + BEACON_TIME + "}");
+        assertThat(eidBeacon.statusCode()).as(eidBeacon.body()).isEqualTo(201);
+        eidRegisteredAt = System.currentTimeMillis() / 1000;
+    }
+
+    private static final String EID_KEY = "e2b1f48c5a7d69e0b3c4d5e6f7081920";
+    private static final long BEACON_TIME = 77_000;
+    private static HttpResponse<String> eidBeacon;
+    private static long eidRegisteredAt;
+
+    /** The advertisement an Eddystone-EID beacon with {@link #EID_KEY} sends now, by its own clock. */
+    private static String eidAdvertisement() {
+        long beaconTime = BEACON_TIME + (System.currentTimeMillis() / 1000 - eidRegisteredAt);
+        byte[] eid = io.nearcast.kernel.domain.EphemeralId.compute(java.util.HexFormat.of().parseHex(EID_KEY), 10, beaconTime);
+        return "0201060303AAFE0D16AAFE30EE" + java.util.HexFormat.of().withUpperCase().formatHex(eid);
     }
 
     @Test
@@ -87,12 +106,18 @@ class IngestEndToEndTest {
         assertThat(garbage.getCode()).isEqualTo(ResponseCode.BAD_REQUEST);
         assertThat(garbage.getResponseText()).contains("payload-not-json");
 
+        // an Eddystone-EID beacon of the store, heard by the scanner: resolved at the beacon's own clock
+        String eidReport = "{\"ts\":" + now + ",\"sightings\":[{\"adv\":\"" + eidAdvertisement() + "\",\"rssi\":-70},"
+                + "{\"adv\":\"0201060303AAFE0D16AAFE30EE0011223344556677\",\"rssi\":-71}]}";
+        assertThat(postOverDtls(pskKey, "/v1/sightings", eidReport).getCode()).isEqualTo(ResponseCode.CHANGED);
+
         String metrics = metrics();
-        assertThat(value(metrics, "nearcast_ingest_sightings_accepted_total")).isEqualTo(2);
+        assertThat(value(metrics, "nearcast_ingest_sightings_accepted_total")).isEqualTo(3);
+        assertThat(value(metrics, "nearcast_ingest_beacons_unknown_total")).as("an EID no beacon of the store broadcast").isEqualTo(1);
         assertThat(value(metrics, "nearcast_ingest_scans_accepted_total")).isEqualTo(1);
-        assertThat(value(metrics, "nearcast_ingest_messages_total")).isEqualTo(4);
+        assertThat(value(metrics, "nearcast_ingest_messages_total")).isEqualTo(5);
         assertThat(metrics).containsPattern("nearcast_ingest_rejected_total\\{reason=\"payload-not-json\",service=\"nearcast\"} 1\\.0");
-        assertThat(value(metrics, "nearcast_ingest_handling_seconds_count{service=\"nearcast\",transport=\"coap\"}")).isEqualTo(3);
+        assertThat(value(metrics, "nearcast_ingest_handling_seconds_count{service=\"nearcast\",transport=\"coap\"}")).isEqualTo(4);
         assertThat(value(metrics, "nearcast_ingest_handling_seconds_count{service=\"nearcast\",transport=\"mqtt\"}")).isEqualTo(1);
         assertThat(metrics).contains("nearcast_ingest_queue{").contains("jvm_memory_used_bytes");
         assertThat(metrics).as("no device or store id in the metrics").doesNotContain(device).doesNotContain(store);
@@ -100,6 +125,27 @@ class IngestEndToEndTest {
 
     @Test
     @Order(2)
+    void tlmFramesUpdateTheBeaconsTelemetryInTheRegistry() throws Exception {
+        HttpResponse<String> uid = server.post("/api/v1/stores/" + store + "/beacons", ApiServer.ADMIN,
+                "{\"kind\":\"eddystone-uid\",\"namespace\":\"edd1ebeac04e5defa017\",\"instance\":\"0bdb87539b67\"}");
+        assertThat(uid.statusCode()).as(uid.body()).isEqualTo(201);
+        String beaconId = ApiServer.field(uid.body(), "id");
+        long now = System.currentTimeMillis();
+        String uidFrame = "0201060303AAFE1716AAFE00EEEDD1EBEAC04E5DEFA0170BDB87539B670000";
+        String tlmFrame = "0201060303AAFE1116AAFE20000B86158000000" + "3E800001388"; // 2950 mV, 21.5 °C
+        String report = "{\"ts\":" + now + ",\"sightings\":[{\"adv\":\"" + uidFrame + "\",\"rssi\":-66,\"addr\":\"c3:00:00:0a:1b:2c\"},"
+                + "{\"adv\":\"" + tlmFrame + "\",\"rssi\":-66,\"addr\":\"C3:00:00:0A:1B:2C\"}]}";
+
+        CoapResponse response = postOverDtls(pskKey, "/v1/sightings", report);
+
+        assertThat(response.getCode()).as(response.getResponseText()).isEqualTo(ResponseCode.CHANGED);
+        String beacon = server.get("/api/v1/stores/" + store + "/beacons/" + beaconId, ApiServer.ADMIN).body();
+        assertThat(beacon).contains("\"batteryMillivolts\":2950").contains("\"temperatureCelsius\":21.5").contains("\"lastSeen\":");
+        assertThat(value(metrics(), "nearcast_ingest_telemetry_written_total")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    @Order(3)
     void aWrongOrDisabledDevicesKeyFailsTheHandshake() throws Exception {
         HttpResponse<String> other = server.post("/api/v1/stores/" + store + "/devices", ApiServer.ADMIN, ApiServer.SCANNER);
         String otherId = ApiServer.field(other.body(), "id");

@@ -50,7 +50,8 @@ class LibcoapIngestTest {
         RecentMessages recent = new RecentMessages(Duration.ofMinutes(10), 1_000);
         ReportCheck check = new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500);
         IngestCounters counters = new IngestCounters();
-        ScannerIngest scannerIngest = new ScannerIngest((s, d) -> store.equals(s) && device.equals(d), limits, recent, check, sightings::addAll, counters);
+        ScannerIngest scannerIngest = new ScannerIngest((s, d) -> store.equals(s) && device.equals(d), limits, recent, check,
+                TestBeacons.everyIBeaconIn(store), sightings::addAll, counters);
         ScanIngest scanIngest = new ScanIngest((s, d) -> store.equals(s) && device.equals(d), limits, recent, check, scan -> { }, counters);
         CoapIngest ingest = new CoapIngest(scannerIngest, scanIngest, id -> device.equals(id) ? Optional.of(store) : Optional.empty(),
                 JsonMapper.createDefault(), 64 * 1024, new SimpleMeterRegistry());

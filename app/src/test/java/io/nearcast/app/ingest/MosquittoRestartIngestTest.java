@@ -52,6 +52,8 @@ class MosquittoRestartIngestTest {
     private static final String IBEACON = "0201061AFF4C000215E2C56DB5DFFB48D2B060D0F5A71096E000010002C5";
     private static final int N = 600;
     private static final int RECEIVE_MAXIMUM = 16;
+    /** PUBACKs saying "no matching subscribers": the broker accepted the message but had nobody to give it to. */
+    private static final java.util.concurrent.atomic.AtomicInteger NO_SUBSCRIBERS = new java.util.concurrent.atomic.AtomicInteger();
 
     @TempDir
     Path workDir;
@@ -90,15 +92,15 @@ class MosquittoRestartIngestTest {
             assertThat(distinct).as("every sighting handed on").hasSize(N);
             assertThat(handedOn).as("none twice").hasSize(N);
             System.out.printf("restart test: %d sightings handed on exactly once; %d messages read, %d repeats dropped;"
-                    + " %d back-pressure waits, %d left for redelivery, %d stale discarded%n", N, counters.messages(), counters.duplicates(),
-                    ingest.backPressureWaits(), ingest.leftForRedelivery(), ingest.staleDiscarded());
+                    + " %d back-pressure waits, %d left for redelivery, %d stale discarded, %d reconnects%n", N, counters.messages(),
+                    counters.duplicates(), ingest.backPressureWaits(), ingest.leftForRedelivery(), ingest.staleDiscarded(), ingest.clientRebuilds());
         }
     }
 
     private MqttIngest startIngest(String uri) throws MqttException {
         ScannerIngest scannerIngest = new ScannerIngest((s, d) -> store.equals(s) && device.equals(d), new DeviceRateLimits(100_000, Duration.ofMillis(1)),
                 new RecentMessages(Duration.ofMinutes(10), 100_000),
-                new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500), this::slowSink, counters);
+                new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500), TestBeacons.everyIBeaconIn(store), this::slowSink, counters);
         MqttIngestSettings settings = new MqttIngestSettings(URI.create(uri), Optional.of("nearcast"),
                 Optional.of("ingest-pw".getBytes(StandardCharsets.UTF_8)), "restart", RECEIVE_MAXIMUM, 2, 64 * 1024);
         MqttIngest ingest = new MqttIngest(settings, scannerIngest, JsonMapper.createDefault());
@@ -139,6 +141,9 @@ class MosquittoRestartIngestTest {
                 org.eclipse.paho.mqttv5.client.IMqttToken token = scanner.publish("nearcast/v1/stores/s-restart/devices/"
                         + scanner.getClientId().substring("scanner-".length()) + "/sightings", message);
                 token.waitForCompletion(5_000);
+                if (token.getReasonCodes() != null && token.getReasonCodes().length > 0 && token.getReasonCodes()[0] == 0x10) {
+                    NO_SUBSCRIBERS.incrementAndGet();
+                }
                 assertThat(java.util.Arrays.stream(token.getReasonCodes()).boxed().toList()).as("PUBACK reason (0x10, no matching subscribers, is Mosquitto's answer while it queues)")
                         .allSatisfy(code -> assertThat(code).isLessThan(0x80));
                 return;
@@ -157,8 +162,9 @@ class MosquittoRestartIngestTest {
     private void awaitHandedOn(int count, MosquittoProcess mosquitto, MqttIngest ingest) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (handedOn.size() < count) {
-            assertThat(System.nanoTime()).as("only %d of %d handed on (ingest %s, read %d, rejected %s); broker log:%n%s", handedOn.size(), count,
-                    ingest.check(), counters.messages(), counters.rejectedByReason(), mosquitto.log()).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("only %d of %d handed on (ingest %s, read %d, rejected %s, %d PUBACKs 'no matching subscribers',"
+                    + " %d reconnects); broker log:%n%s", handedOn.size(), count, ingest.check(), counters.messages(), counters.rejectedByReason(),
+                    NO_SUBSCRIBERS.get(), ingest.clientRebuilds(), mosquitto.log()).isLessThan(deadline);
             Thread.sleep(20);
         }
     }

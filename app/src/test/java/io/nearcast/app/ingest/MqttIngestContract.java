@@ -69,11 +69,11 @@ abstract class MqttIngestContract {
     void startIngestAndScanner() throws Exception {
         ScannerIngest scannerIngest = new ScannerIngest((s, d) -> store.equals(s) && device.equals(d) && deviceEnabled, new DeviceRateLimits(10_000, Duration.ofMillis(1)),
                 new RecentMessages(Duration.ofMinutes(10), 100_000),
-                new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500), handedOn::addAll, counters);
+                new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500), TestBeacons.everyIBeaconIn(store), handedOn::addAll, counters);
         io.nearcast.gateway.domain.ingest.ShopperIngest shopperIngest = new io.nearcast.gateway.domain.ingest.ShopperIngest(shopper::equals,
                 new DeviceRateLimits(10_000, Duration.ofMillis(1)), new RecentMessages(Duration.ofMinutes(10), 100_000),
                 new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), 500),
-                frame -> frame instanceof io.nearcast.gateway.domain.frames.BeaconFrame.IBeacon ? java.util.Optional.of(store) : java.util.Optional.empty(),
+                TestBeacons.everyIBeaconIn(store),
                 locatable::contains, handedOn::addAll, fixes::add, counters);
         ingest = new MqttIngest(settings("test-" + UUID.randomUUID().toString().substring(0, 8)), scannerIngest, shopperIngest,
                 JsonMapper.createDefault(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
@@ -151,11 +151,8 @@ abstract class MqttIngestContract {
         publish("{\"ts\":" + System.currentTimeMillis() + ",\"sightings\":[]}");
         publish("{\"ts\":" + System.currentTimeMillis() + ",\"sightings\":[{\"adv\":\"ZZ\",\"rssi\":-50}]}");
 
-        java.util.List<String> received = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            received.add(rejects.poll(10, TimeUnit.SECONDS));
-        }
-        // two workers: rejects of different messages may arrive in any order
+        java.util.List<String> received = awaitReasons(rejects, java.util.Set.of("payload-not-json", "sightings-missing", "adv-not-hex"));
+        // two workers: rejects of different messages may arrive in any order (and, QoS 1 being at-least-once, more than once)
         assertThat(received).anySatisfy(r -> assertThat(r).contains("\"reason\":\"payload-not-json\""))
                 .anySatisfy(r -> assertThat(r).contains("\"reason\":\"sightings-missing\""))
                 .anySatisfy(r -> assertThat(r).contains("\"reason\":\"adv-not-hex\"").contains("sightings[0].adv"));
@@ -184,12 +181,7 @@ abstract class MqttIngestContract {
         for (String payload : garbage.keySet()) {
             publish(payload);
         }
-        java.util.List<String> received = new java.util.ArrayList<>();
-        for (int i = 0; i < garbage.size(); i++) {
-            String reject = rejects.poll(10, TimeUnit.SECONDS);
-            assertThat(reject).as("reject %d of %d (got %s)", i + 1, garbage.size(), received).isNotNull();
-            received.add(reject);
-        }
+        java.util.List<String> received = awaitReasons(rejects, new java.util.HashSet<>(garbage.values()));
         for (String reason : new java.util.HashSet<>(garbage.values())) {
             assertThat(received).as(reason).anySatisfy(r -> assertThat(r).contains("\"reason\":\"" + reason + "\""));
         }
@@ -197,13 +189,13 @@ abstract class MqttIngestContract {
 
         deviceEnabled = false; // a device disabled in the registry is refused at its next message
         publish(sighting(now, -41));
-        assertThat(rejects.poll(10, TimeUnit.SECONDS)).contains("\"reason\":\"unknown-device\"");
+        awaitReasons(rejects, java.util.Set.of("unknown-device"));
         deviceEnabled = true;
 
         publish(sighting(now, -42));
         awaitTrue(() -> handedOn.size() == 1);
         assertThat(handedOn.peek().rssi()).as("the consumer is not stuck after garbage").isEqualTo(-42);
-        assertThat(counters.messages()).isEqualTo(garbage.size() + 2);
+        assertThat(counters.messages()).isGreaterThanOrEqualTo(garbage.size() + 2);
         assertThat(logs.problems()).as("garbage is answered, not logged as a problem").isEmpty();
     }
 
@@ -231,6 +223,20 @@ abstract class MqttIngestContract {
 
     private String shopperTopic() {
         return "nearcast/v1/shoppers/" + shopper + "/sightings";
+    }
+
+    /** Rejects as they come until every one of the reasons was among them (a reject may come twice: at-least-once). */
+    private static java.util.List<String> awaitReasons(BlockingQueue<String> rejects, java.util.Set<String> reasons) throws InterruptedException {
+        java.util.List<String> received = new java.util.ArrayList<>();
+        java.util.Set<String> missing = new java.util.HashSet<>(reasons);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!missing.isEmpty()) {
+            String reject = rejects.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertThat(reject).as("no reject with %s; got %s", missing, received).isNotNull();
+            received.add(reject);
+            missing.removeIf(reason -> reject.contains("\"reason\":\"" + reason + "\""));
+        }
+        return received;
     }
 
     private BlockingQueue<String> subscribeToRejects() throws Exception {

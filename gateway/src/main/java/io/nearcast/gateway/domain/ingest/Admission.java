@@ -47,6 +47,15 @@ final class Admission {
         return Optional.empty();
     }
 
+    /**
+     * Lets a repeat of this message through again: for a message rejected as a whole, so that a
+     * repeat (a CoAP retry with a new message id, an MQTT redelivery) gets the same answer rather
+     * than being taken for a repeat of something accepted.
+     */
+    void forget(String messageKey) {
+        recent.forget(messageKey);
+    }
+
     /** A message refused before admission (unreadable, too large): counted as a message and a reject. */
     ScannerIngest.Result refuse(Reject reject) {
         counters.message();

@@ -13,6 +13,10 @@ public final class IngestCounters {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder scans = new LongAdder();
     private final LongAdder unknownBeacons = new LongAdder();
+    private final LongAdder foreignBeacons = new LongAdder();
+    private final LongAdder tlmUnattributed = new LongAdder();
+    private final LongAdder telemetryWritten = new LongAdder();
+    private final LongAdder telemetryThrottled = new LongAdder();
     private final LongAdder anonymous = new LongAdder();
     private final LongAdder fixes = new LongAdder();
     private final LongAdder fixesWithoutConsent = new LongAdder();
@@ -32,6 +36,22 @@ public final class IngestCounters {
 
     void unknownBeacon() {
         unknownBeacons.increment();
+    }
+
+    void unattributedTlm() {
+        tlmUnattributed.increment();
+    }
+
+    void telemetryWrite() {
+        telemetryWritten.increment();
+    }
+
+    void telemetryThrottle() {
+        telemetryThrottled.increment();
+    }
+
+    void foreignBeacon() {
+        foreignBeacons.increment();
     }
 
     void anonymous(int sightings) {
@@ -67,7 +87,27 @@ public final class IngestCounters {
         return scans.sum();
     }
 
-    /** Beacons a shopper app reported that the registry does not know (counted, not handed on). */
+    /** TLM frames that could not be attributed to a registered beacon (no address, or an address not seen with one). */
+    public long tlmUnattributed() {
+        return tlmUnattributed.sum();
+    }
+
+    /** Beacon telemetry written to the registry (last heard, battery, temperature). */
+    public long telemetryWritten() {
+        return telemetryWritten.sum();
+    }
+
+    /** Beacon telemetry not written because the beacon's last write was too recent. */
+    public long telemetryThrottled() {
+        return telemetryThrottled.sum();
+    }
+
+    /** Beacons of another store that a scanner heard (counted, not handed on). */
+    public long foreignBeacons() {
+        return foreignBeacons.sum();
+    }
+
+    /** Frames of beacons the registry does not know, or that identify no beacon (counted, not handed on). */
     public long unknownBeacons() {
         return unknownBeacons.sum();
     }

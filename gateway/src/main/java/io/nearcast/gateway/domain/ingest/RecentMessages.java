@@ -39,6 +39,11 @@ public final class RecentMessages {
         return true;
     }
 
+    /** Forgets a key, so that its next offer is a first time again. */
+    public synchronized void forget(String key) {
+        seen.remove(key);
+    }
+
     public synchronized int size() {
         return seen.size();
     }

@@ -20,6 +20,8 @@ public final class ReportCheck {
     /** BLE Core Spec: RSSI is reported from -127 to +20 dBm. */
     static final int MIN_RSSI = -127;
     static final int MAX_RSSI = 20;
+    /** A BLE device address, six bytes in hex separated by colons. */
+    private static final java.util.regex.Pattern BLE_ADDRESS = java.util.regex.Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
 
     private final Clock clock;
     private final Duration skew;
@@ -34,7 +36,7 @@ public final class ReportCheck {
     }
 
     /** What was accepted and what was rejected, with reasons. */
-    public record Outcome(List<NormalizedSighting> accepted, List<Reject> rejects) {
+    public record Outcome(List<HeardFrame> accepted, List<Reject> rejects) {
     }
 
     public Outcome check(ScannerReport report) {
@@ -50,7 +52,7 @@ public final class ReportCheck {
         if (sightings.size() > maxSightings) {
             return rejectAll("too-many-sightings", sightings.size() + " sightings; at most " + maxSightings + " per message");
         }
-        List<NormalizedSighting> accepted = new ArrayList<>();
+        List<HeardFrame> accepted = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         for (int i = 0; i < sightings.size(); i++) {
             RawSighting sighting = sightings.get(i) == null ? new RawSighting(null, null) : sightings.get(i);
@@ -64,7 +66,12 @@ public final class ReportCheck {
                 rejects.add(new Reject(parsed.rejection().get().reason(), at + ".adv: " + parsed.rejection().get().detail()));
                 continue;
             }
-            accepted.add(new NormalizedSighting(report.storeId(), new Observer.Scanner(report.deviceId()), parsed.frame().orElseThrow(), sighting.rssi(), seenAt));
+            if (sighting.addr() != null && !BLE_ADDRESS.matcher(sighting.addr()).matches()) {
+                rejects.add(new Reject("addr-invalid", at + ".addr must be a BLE address like AA:BB:CC:DD:EE:FF"));
+                continue;
+            }
+            accepted.add(new HeardFrame(parsed.frame().orElseThrow(), sighting.rssi(), seenAt,
+                    Optional.ofNullable(sighting.addr()).map(addr -> addr.toUpperCase(java.util.Locale.ROOT))));
         }
         return new Outcome(accepted, rejects);
     }

@@ -43,6 +43,7 @@ public final class ScanIngest {
         }
         Optional<Reject> problem = check.checkTime(report.ts()).or(() -> checkUrl(report.url()));
         if (problem.isPresent()) {
+            admission.forget(messageKey); // a repeat gets the same answer, not "duplicate"
             counters.rejected(problem.get().reason());
             return new ScannerIngest.Result(0, false, List.of(problem.get()));
         }

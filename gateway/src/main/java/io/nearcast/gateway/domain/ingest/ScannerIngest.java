@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import io.nearcast.gateway.domain.frames.BeaconFrame;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,13 +22,23 @@ public final class ScannerIngest {
 
     private final Admission admission;
     private final ReportCheck check;
+    private final BeaconDirectory beacons;
+    private final BeaconHealth health;
     private final SightingSink sink;
     private final IngestCounters counters;
 
-    public ScannerIngest(KnownDevices devices, DeviceRateLimits limits, RecentMessages recent, ReportCheck check, SightingSink sink,
-                         IngestCounters counters) {
+    /** Without telemetry: what is learnt about beacons (last heard, TLM) is counted and discarded. */
+    public ScannerIngest(KnownDevices devices, DeviceRateLimits limits, RecentMessages recent, ReportCheck check, BeaconDirectory beacons,
+                         SightingSink sink, IngestCounters counters) {
+        this(devices, limits, recent, check, beacons, new BeaconHealth(BeaconTelemetrySink.none(), Duration.ofMinutes(1), counters), sink, counters);
+    }
+
+    public ScannerIngest(KnownDevices devices, DeviceRateLimits limits, RecentMessages recent, ReportCheck check, BeaconDirectory beacons,
+                         BeaconHealth health, SightingSink sink, IngestCounters counters) {
         this.admission = new Admission(devices, limits, recent, counters);
         this.check = check;
+        this.beacons = beacons;
+        this.health = health;
         this.sink = sink;
         this.counters = counters;
     }
@@ -56,12 +69,42 @@ public final class ScannerIngest {
             return stopped.get();
         }
         ReportCheck.Outcome outcome = check.check(report);
-        if (!outcome.accepted().isEmpty()) {
-            sink.accept(outcome.accepted());
-            counters.accepted(outcome.accepted().size());
+        List<NormalizedSighting> accepted = resolved(report, outcome.accepted(), nowNanos);
+        if (!accepted.isEmpty()) {
+            sink.accept(accepted);
+            counters.accepted(accepted.size());
         }
         outcome.rejects().forEach(reject -> counters.rejected(reject.reason()));
-        return new Result(outcome.accepted().size(), false, outcome.rejects());
+        if (outcome.accepted().isEmpty() && !outcome.rejects().isEmpty()) {
+            admission.forget(messageKey); // nothing was taken: a repeat gets the same answer, not "duplicate"
+        }
+        return new Result(accepted.size(), false, outcome.rejects());
+    }
+
+    /**
+     * The frames of registered beacons of the scanner's own store; the rest is counted, not handed
+     * on: frames that identify no beacon (URL; TLM goes to {@link BeaconHealth}), beacons nobody
+     * registered, and beacons of another store (a neighbour's, heard through the wall).
+     */
+    private List<NormalizedSighting> resolved(ScannerReport report, List<HeardFrame> heard, long nowNanos) {
+        Observer scanner = new Observer.Scanner(report.deviceId());
+        List<NormalizedSighting> sightings = new ArrayList<>(heard.size());
+        for (HeardFrame frame : heard) {
+            if (frame.frame() instanceof BeaconFrame.EddystoneTlm tlm) {
+                health.telemetry(report.storeId(), tlm, frame, nowNanos);
+                continue;
+            }
+            Optional<KnownBeacon> beacon = beacons.resolve(frame.frame(), report.storeId(), frame.heardAt());
+            if (beacon.isEmpty()) {
+                counters.unknownBeacon();
+            } else if (!beacon.get().storeId().equals(report.storeId())) {
+                counters.foreignBeacon();
+            } else {
+                health.heard(report.storeId(), beacon.get(), frame, nowNanos);
+                sightings.add(NormalizedSighting.of(beacon.get(), scanner, frame.frame(), frame.rssi(), frame.heardAt()));
+            }
+        }
+        return sightings;
     }
 
     /** A message refused before its content could be read (unreadable, too large): counted as a message and a reject. */

@@ -57,6 +57,7 @@ public final class ShopperIngest {
         }
         Optional<Reject> problem = check.checkTime(report.ts()).or(() -> checkShape(report));
         if (problem.isPresent()) {
+            admission.forget(messageKey);
             counters.rejected(problem.get().reason());
             return new ScannerIngest.Result(0, false, List.of(problem.get()));
         }
@@ -74,12 +75,12 @@ public final class ShopperIngest {
                 continue;
             }
             BeaconFrame frame = frame(seen.get(i));
-            Optional<String> store = beacons.storeOf(frame);
-            if (store.isEmpty()) {
+            Optional<KnownBeacon> beacon = beacons.resolve(frame, null, at);
+            if (beacon.isEmpty()) {
                 counters.unknownBeacon();
                 continue;
             }
-            accepted.add(new NormalizedSighting(store.get(), observer, frame, seen.get(i).rssi(), at));
+            accepted.add(NormalizedSighting.of(beacon.get(), observer, frame, seen.get(i).rssi(), at));
         }
         if (!accepted.isEmpty()) {
             sightings.accept(accepted);

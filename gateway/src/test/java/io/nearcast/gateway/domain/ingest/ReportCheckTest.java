@@ -32,8 +32,7 @@ class ReportCheckTest {
         assertThat(outcome.accepted()).singleElement().satisfies(sighting -> {
             assertThat(sighting.frame()).isInstanceOf(BeaconFrame.IBeacon.class);
             assertThat(sighting.rssi()).isEqualTo(-67);
-            assertThat(sighting.seenAt()).isEqualTo(NOW.minusSeconds(1));
-            assertThat(sighting.observer()).isEqualTo(new Observer.Scanner("device-1"));
+            assertThat(sighting.heardAt()).isEqualTo(NOW.minusSeconds(1));
         });
         assertThat(outcome.rejects()).extracting(Reject::reason).containsExactly("rssi-out-of-range", "adv-not-hex", "rssi-out-of-range");
         assertThat(outcome.rejects()).extracting(Reject::detail).allMatch(detail -> detail.startsWith("sightings["));

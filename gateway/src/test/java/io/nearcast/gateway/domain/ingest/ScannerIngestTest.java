@@ -24,7 +24,16 @@ class ScannerIngestTest {
     private final ScannerIngest ingest = new ScannerIngest((store, device) -> "s1".equals(store) && "d1".equals(device), new DeviceRateLimits(3, Duration.ofSeconds(1)),
             new RecentMessages(Duration.ofMinutes(10), 10_000),
             new ReportCheck(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30), Duration.ofHours(1), 500),
-            handedOn::addAll, counters);
+            ScannerIngestTest::registered, handedOn::addAll, counters);
+
+    /** The registry of this test: the iBeacon of {@link #IBEACON} in store s1, one with minor 3 in store s2. */
+    static java.util.Optional<KnownBeacon> registered(io.nearcast.gateway.domain.frames.BeaconFrame frame, String storeId, Instant at) {
+        if (frame instanceof io.nearcast.gateway.domain.frames.BeaconFrame.IBeacon ibeacon && ibeacon.major() == 1) {
+            return ibeacon.minor() == 2 ? java.util.Optional.of(new KnownBeacon("b1", "s1", java.util.OptionalInt.empty()))
+                    : java.util.Optional.of(new KnownBeacon("b2", "s2", java.util.OptionalInt.of(-65)));
+        }
+        return java.util.Optional.empty();
+    }
 
     private static ScannerReport report(String... advs) {
         List<RawSighting> sightings = new ArrayList<>();
@@ -87,6 +96,37 @@ class ScannerIngestTest {
         assertThat(result.rejects()).extracting(Reject::reason).containsExactly("unknown-device");
         assertThat(handedOn).isEmpty();
         assertThat(counters.rejectedByReason()).containsEntry("unknown-device", 1L);
+    }
+
+    @Test
+    void handsOnOnlyRegisteredBeaconsOfTheScannersStoreAndCountsTheRest() {
+        String neighbours = IBEACON.replace("00010002C5", "00010003C5"); // registered, in store s2
+        String nobodys = IBEACON.replace("00010002C5", "00020002C5");
+        String url = "0201060303AAFE0D16AAFE10EE03676F6F676C6507"; // Eddystone-URL https://google.com
+
+        ScannerIngest.Result result = ingest.handle(key("mixed"), report(IBEACON, neighbours, nobodys, url), 0);
+
+        assertThat(result.rejects()).isEmpty();
+        assertThat(handedOn).singleElement().satisfies(sighting -> {
+            assertThat(sighting.beaconId()).isEqualTo("b1");
+            assertThat(sighting.storeId()).isEqualTo("s1");
+            assertThat(sighting.observer()).isEqualTo(new Observer.Scanner("d1"));
+            assertThat(sighting.txPower()).as("the iBeacon's measured power (0xC5)").isEqualTo(-59);
+        });
+        assertThat(counters.foreignBeacons()).isEqualTo(1);
+        assertThat(counters.unknownBeacons()).as("unregistered, and a URL frame that names no beacon").isEqualTo(2);
+    }
+
+    @Test
+    void aRepeatOfAWhollyRejectedMessageGetsTheSameRejectNotDuplicate() {
+        ScannerReport tooNew = new ScannerReport("s1", "d1", NOW.plusSeconds(3_600).toEpochMilli(), List.of(new RawSighting(IBEACON, -60)));
+
+        ScannerIngest.Result first = ingest.handle(key("future"), tooNew, 0);
+        ScannerIngest.Result again = ingest.handle(key("future"), tooNew, 1);
+
+        assertThat(first.rejects()).extracting(Reject::reason).containsExactly("ts-in-future");
+        assertThat(again.duplicate()).isFalse();
+        assertThat(again.rejects()).extracting(Reject::reason).containsExactly("ts-in-future");
     }
 
     @Test

@@ -31,14 +31,14 @@ class ShopperIngestTest {
     private final List<PositionFix> fixes = new ArrayList<>();
     private final Set<String> consenting = new HashSet<>(Set.of(SHOPPER));
     private final IngestCounters counters = new IngestCounters();
-    private final BeaconDirectory directory = ShopperIngestTest::storeOf;
+    private final BeaconDirectory directory = (frame, storeId, at) -> storeOf(frame);
 
-    private static Optional<String> storeOf(BeaconFrame frame) {
+    private static Optional<KnownBeacon> storeOf(BeaconFrame frame) {
         if (frame instanceof BeaconFrame.IBeacon ibeacon && ibeacon.uuid().equals(KNOWN_UUID) && ibeacon.major() == 1) {
-            return Optional.of("store-1");
+            return Optional.of(new KnownBeacon("beacon-1", "store-1", java.util.OptionalInt.empty()));
         }
         if (frame instanceof BeaconFrame.AltBeacon alt && alt.id1().equals(ALT_ID1.toLowerCase())) {
-            return Optional.of("store-2");
+            return Optional.of(new KnownBeacon("beacon-2", "store-2", java.util.OptionalInt.of(-62)));
         }
         return Optional.empty();
     }
@@ -69,6 +69,9 @@ class ShopperIngestTest {
         assertThat(sightings).extracting(NormalizedSighting::storeId).containsExactly("store-1", "store-2");
         assertThat(sightings).allSatisfy(s -> assertThat(s.observer()).isEqualTo(new Observer.Shopper(SHOPPER)));
         assertThat(sightings.get(0).frame()).isEqualTo(new BeaconFrame.IBeacon(KNOWN_UUID, 1, 7, -59));
+        assertThat(sightings).extracting(NormalizedSighting::beaconId).containsExactly("beacon-1", "beacon-2");
+        assertThat(sightings).extracting(NormalizedSighting::txPower).as("the frame's power, then the registry's calibration")
+                .containsExactly(-59, -62);
         assertThat(fixes).containsExactly(new PositionFix(SHOPPER, 52.52, 13.405, 8.0, NOW));
         assertThat(counters.acceptedSightings()).isEqualTo(2);
         assertThat(counters.fixes()).isEqualTo(1);

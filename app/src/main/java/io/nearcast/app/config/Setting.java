@@ -27,6 +27,8 @@ public enum Setting {
             "true: also serve plain (unencrypted, unauthenticated) CoAP on NEARCAST_COAP_PORT, devices named by ?device=<id>; for development only"),
     DEVICE_RATE_LIMIT("NEARCAST_DEVICE_RATE_LIMIT", "nearcast.device-rate-limit", "50/s",
             "messages one device may send, as <n>/s or <n>/min: a burst of n, then one every 1/n of the unit; more are rejected (rate-limited, CoAP 4.29)"),
+    SIGHTINGS("NEARCAST_SIGHTINGS", "nearcast.sightings", "in-process",
+            "where accepted sightings go: in-process (the geofence service in this JVM) or mqtt (published at QoS 1 to nearcast/v1/internal/stores/{storeId}/sightings for geofence services in other processes)"),
     DB_URL("NEARCAST_DB_URL", "nearcast.db-url", "jdbc:h2:file:${data}/nearcast",
             "JDBC URL; H2 or PostgreSQL"),
     DB_USER("NEARCAST_DB_USER", "nearcast.db-user", "unset",

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param coapPort       CoAP over UDP; DTLS listens on this port + 1 (both free ports when 0)
  * @param coapPlain      whether plain CoAP is served too (development only)
  * @param deviceRate     per-device token bucket of the ingest
+ * @param sightingsOverMqtt whether accepted sightings are published to the internal topic instead of staying in this JVM
  * @param dataDir        absolute data directory
  * @param database       JDBC connection
  * @param adminToken     administrator token given by the operator, or empty to use/generate the stored one
@@ -38,6 +39,7 @@ public record Settings(
         PortRequest coapPort,
         boolean coapPlain,
         DeviceRate deviceRate,
+        boolean sightingsOverMqtt,
         Path dataDir,
         DatabaseSettings database,
         Optional<String> adminToken,

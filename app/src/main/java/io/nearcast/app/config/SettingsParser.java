@@ -47,6 +47,7 @@ public final class SettingsParser {
                 coapPort,
                 flag(Setting.COAP_PLAIN),
                 raw.apply(Setting.DEVICE_RATE_LIMIT).map(SettingsParser::deviceRate).orElse(Settings.DeviceRate.DEFAULT),
+                raw.apply(Setting.SIGHTINGS).map(SettingsParser::sightingsOverMqtt).orElse(false),
                 dataDir,
                 database(dataDir),
                 raw.apply(Setting.ADMIN_TOKEN).map(SettingsParser::adminToken),
@@ -175,6 +176,14 @@ public final class SettingsParser {
             // reported below
         }
         throw new ConfigurationError(Setting.PUBLIC_URL, "'" + printable(text) + "' must be an absolute http:// or https:// URL without query or fragment");
+    }
+
+    private static boolean sightingsOverMqtt(String text) {
+        return switch (text) {
+            case "in-process" -> false;
+            case "mqtt" -> true;
+            default -> throw new ConfigurationError(Setting.SIGHTINGS, "'" + printable(text) + "' is neither in-process nor mqtt");
+        };
     }
 
     /** {@code <n>/s} or {@code <n>/min}, n from 1 to 1,000,000: a burst of n, then one token every unit/n. */

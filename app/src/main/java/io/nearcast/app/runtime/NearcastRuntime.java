@@ -31,6 +31,8 @@ import io.nearcast.privacy.domain.ShopperRepository;
 import io.nearcast.registry.domain.BeaconResolver;
 import io.nearcast.registry.domain.BeaconRepository;
 import io.nearcast.app.ingest.RegistryTelemetry;
+import io.nearcast.app.ingest.MqttSightingSink;
+import io.nearcast.gateway.domain.ingest.SightingSink;
 import io.nearcast.gateway.domain.ingest.BeaconHealth;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nearcast.gateway.domain.ingest.ScanIngest;
@@ -137,7 +139,7 @@ public final class NearcastRuntime {
             probes.addAll(broker.probes());
             brokerAccounts = broker.accounts();
             shopperAccounts = broker.shopperAccounts();
-            DeviceIngest ingest = deviceIngest(devices);
+            DeviceIngest ingest = deviceIngest(devices, sightingSink(broker));
             startMqttIngest(broker, ingest.sightings(), ingest.shoppers());
             CoapListener coap = startCoap(devices::psk, new CoapIngest(ingest.sightings(), ingest.scans(), devices::activeStore, json, MAX_PAYLOAD_BYTES, meters));
             startRetention();
@@ -243,7 +245,18 @@ public final class NearcastRuntime {
      * ahead of the server's clock and 1 h old. Accepted sightings and scans are counted and go to
      * in-process sinks that the geofence (issue 6) and touchpoint (issue 8) services subscribe to.
      */
-    private DeviceIngest deviceIngest(DeviceAuthentication devices) {
+    /**
+     * Where accepted sightings go: the geofence service in this JVM (in-process; it is not built
+     * yet, so they end here), or the internal MQTT topic for geofence services in other processes.
+     */
+    private SightingSink sightingSink(BrokerConnection broker) {
+        if (settings.sightingsOverMqtt()) {
+            return new MqttSightingSink((topic, payload, qos, retained) -> broker.link().publish(topic, payload, qos, retained), json);
+        }
+        return sightings -> { };
+    }
+
+    private DeviceIngest deviceIngest(DeviceAuthentication devices, SightingSink sightingSink) {
         DeviceRateLimits limits = new DeviceRateLimits(settings.deviceRate().burst(), settings.deviceRate().refill());
         RecentMessages recent = new RecentMessages(Duration.ofMinutes(10), 100_000);
         ReportCheck check = new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), MAX_SIGHTINGS);
@@ -253,9 +266,9 @@ public final class NearcastRuntime {
         RegistryBeacons directory = new RegistryBeacons(beacons.get());
         ShopperIngest shopperIngest = new ShopperIngest(id -> ShopperId.parse(id).flatMap(shopperRepository::find).isPresent(), shopperLimits, recent,
                 check, directory, id -> ShopperId.parse(id).map(s -> policy.mayProcess(s, Purpose.LOCATION)).orElse(false),
-                sightings -> { }, fix -> { }, ingestCounters);
+                sightingSink, fix -> { }, ingestCounters);
         BeaconHealth health = new BeaconHealth(new RegistryTelemetry(beaconRepository.get()), Duration.ofMinutes(1), ingestCounters);
-        return new DeviceIngest(new ScannerIngest(devices::isActive, limits, recent, check, directory, health, sightings -> { }, ingestCounters),
+        return new DeviceIngest(new ScannerIngest(devices::isActive, limits, recent, check, directory, health, sightingSink, ingestCounters),
                 new ScanIngest(devices::isActive, limits, recent, check, scan -> { }, ingestCounters), shopperIngest);
     }
 

@@ -68,6 +68,10 @@ class SettingsParserTest {
         "RETENTION   | 30m                 | NEARCAST_RETENTION: '30m' is shorter than the minimum of 1h",
         "MQTT_DYNSEC | yes                 | NEARCAST_MQTT_DYNSEC: 'yes' is neither true nor false",
         "MQTT_DYNSEC | true                | NEARCAST_MQTT_DYNSEC: needs an external broker",
+        "COAP_PLAIN  | on                  | NEARCAST_COAP_PLAIN: 'on' is neither true nor false",
+        "DEVICE_RATE_LIMIT | fast          | NEARCAST_DEVICE_RATE_LIMIT: 'fast' is not <n>/s or <n>/min",
+        "DEVICE_RATE_LIMIT | 0/s           | NEARCAST_DEVICE_RATE_LIMIT: '0/s': n must be 1 to 1000000",
+        "SIGHTINGS   | kafka               | NEARCAST_SIGHTINGS: 'kafka' is neither in-process nor mqtt",
     })
     void namesTheVariableAndTheProblem(Setting setting, String value, String message) {
         assertThatThrownBy(() -> parse(with(setting, value)))
@@ -75,6 +79,18 @@ class SettingsParserTest {
                 .hasMessageStartingWith(message)
                 .satisfies(e -> assertThat(((ConfigurationError) e).setting()).isEqualTo(setting))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void readsTheIngestSettings() {
+        Settings defaults = parse(Map.of());
+        assertThat(defaults.coapPlain()).isFalse();
+        assertThat(defaults.deviceRate()).isEqualTo(new Settings.DeviceRate(50, java.time.Duration.ofMillis(20)));
+        assertThat(defaults.sightingsOverMqtt()).isFalse();
+
+        assertThat(parse(with(Setting.COAP_PLAIN, "true")).coapPlain()).isTrue();
+        assertThat(parse(with(Setting.DEVICE_RATE_LIMIT, "120/min")).deviceRate()).isEqualTo(new Settings.DeviceRate(120, java.time.Duration.ofMillis(500)));
+        assertThat(parse(with(Setting.SIGHTINGS, "mqtt")).sightingsOverMqtt()).isTrue();
     }
 
     @Test

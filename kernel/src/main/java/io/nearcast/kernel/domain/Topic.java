@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The v1 MQTT topics of the external contract (CONTRACT §3), as templates with named levels.
+ * The v1 MQTT topics of the external contract (CONTRACT §3), and Nearcast's internal ones below
+ * {@code nearcast/v1/internal/}, as templates with named levels.
  *
  * <p>A template level written {@code {name}} stands for exactly one topic level. Ids placed into
  * a topic must be non-empty and free of the MQTT special characters {@code / + #} and NUL, so a
@@ -22,7 +23,12 @@ public enum Topic {
     /** Nearcast tells a device why one of its messages was not accepted. */
     DEVICE_REJECTS("nearcast/v1/devices/{deviceId}/rejects"),
     /** Nearcast announces zone enter / dwell / exit events. */
-    ZONE_EVENTS("nearcast/v1/events/zones");
+    ZONE_EVENTS("nearcast/v1/events/zones"),
+    /**
+     * Internal: the gateway hands normalised sightings of one store to the geofence service when
+     * they run in separate processes. Only Nearcast's service account may use it.
+     */
+    INTERNAL_SIGHTINGS("nearcast/v1/internal/stores/{storeId}/sightings");
 
     private final String template;
     private final String[] levels;

@@ -141,6 +141,25 @@ final class ApiServer implements BeforeAllCallback, AfterAllCallback {
         return field(response.body(), "id");
     }
 
+    /** Publishes at QoS 1 on the test broker as a scanner of the store, with an account of its own there. */
+    static void publishAsScanner(String storeId, String deviceId, String payload) throws org.eclipse.paho.mqttv5.common.MqttException {
+        TestBroker broker = TestBroker.get();
+        String user = "scanner-" + java.util.UUID.randomUUID();
+        broker.addAccount(user, "pw", new io.nearcast.broker.domain.MqttPrincipal(user, io.nearcast.broker.domain.MqttPrincipal.Role.DEVICE,
+                java.util.List.of("nearcast/v1/stores/" + storeId + "/devices/" + deviceId + "/#"), java.util.List.of()));
+        org.eclipse.paho.mqttv5.client.MqttClient client = new org.eclipse.paho.mqttv5.client.MqttClient(broker.url(), user,
+                new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        org.eclipse.paho.mqttv5.client.MqttConnectionOptions options = new org.eclipse.paho.mqttv5.client.MqttConnectionOptions();
+        options.setUserName(user);
+        options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
+        client.connect(options);
+        org.eclipse.paho.mqttv5.common.MqttMessage message = new org.eclipse.paho.mqttv5.common.MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        message.setQos(1);
+        client.publish("nearcast/v1/stores/" + storeId + "/devices/" + deviceId + "/sightings", message);
+        client.disconnect();
+        client.close();
+    }
+
     HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         return send("GET", path, Optional.of(token), Optional.empty());
     }

@@ -2,14 +2,10 @@ package io.nearcast.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nearcast.broker.domain.MqttPrincipal;
-import io.nearcast.broker.hivemq.TestBroker;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,10 +23,6 @@ import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
 import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -96,7 +88,7 @@ class IngestEndToEndTest {
     @Order(1)
     void sightingsScansAndGarbageOnBothTransportsShowInTheMetrics() throws Exception {
         long now = System.currentTimeMillis();
-        publishOverMqtt(report(now, -60));
+        ApiServer.publishAsScanner(store, device, report(now, -60));
         awaitMetric("nearcast_ingest_sightings_accepted_total", 1);
 
         assertThat(postOverDtls(pskKey, "/v1/sightings", report(now, -61)).getCode()).isEqualTo(ResponseCode.CHANGED);
@@ -163,22 +155,6 @@ class IngestEndToEndTest {
         return "{\"ts\":" + ts + ",\"sightings\":[{\"adv\":\"" + IBEACON + "\",\"rssi\":" + rssi + "}]}";
     }
 
-    private static void publishOverMqtt(String payload) throws Exception {
-        TestBroker broker = TestBroker.get();
-        String user = "e2e-" + UUID.randomUUID();
-        broker.addAccount(user, "pw", new MqttPrincipal(user, MqttPrincipal.Role.DEVICE,
-                List.of("nearcast/v1/stores/" + store + "/devices/" + device + "/#"), List.of()));
-        MqttClient client = new MqttClient(broker.url(), user, new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(user);
-        options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
-        client.connect(options);
-        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-        message.setQos(1);
-        client.publish("nearcast/v1/stores/" + store + "/devices/" + device + "/sightings", message);
-        client.disconnect();
-        client.close();
-    }
 
     private static CoapResponse postOverDtls(String key, String path, String body) throws Exception {
         return postOverDtls(device, key, path, body).orElseThrow(() -> new AssertionError("no answer over DTLS"));

@@ -3,7 +3,6 @@ package io.nearcast.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.json.JsonMapper;
-import io.nearcast.broker.domain.MqttPrincipal;
 import io.nearcast.broker.domain.ServiceAccount;
 import io.nearcast.broker.hivemq.TestBroker;
 import io.nearcast.app.ingest.MqttSightingSource;
@@ -11,18 +10,12 @@ import io.nearcast.gateway.domain.ingest.NormalizedSighting;
 import io.nearcast.gateway.domain.ingest.Observer;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,7 +47,7 @@ class InternalSightingsEndToEndTest {
                 Optional.of(broker.serviceAccount().password()), "geofence-" + UUID.randomUUID().toString().substring(0, 8), received::addAll,
                 JsonMapper.createDefault())) {
             geofence.start();
-            publishAsScanner(broker, store, device, "{\"ts\":" + System.currentTimeMillis() + ",\"sightings\":[{\"adv\":\"" + IBEACON + "\",\"rssi\":-64}]}");
+            ApiServer.publishAsScanner(store, device, "{\"ts\":" + System.currentTimeMillis() + ",\"sightings\":[{\"adv\":\"" + IBEACON + "\",\"rssi\":-64}]}");
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (received.isEmpty() && System.nanoTime() < deadline) {
@@ -70,19 +63,4 @@ class InternalSightingsEndToEndTest {
         });
     }
 
-    private static void publishAsScanner(TestBroker broker, String store, String device, String payload) throws Exception {
-        String user = "split-" + UUID.randomUUID();
-        broker.addAccount(user, "pw", new MqttPrincipal(user, MqttPrincipal.Role.DEVICE,
-                List.of("nearcast/v1/stores/" + store + "/devices/" + device + "/#"), List.of()));
-        MqttClient client = new MqttClient(broker.url(), user, new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(user);
-        options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
-        client.connect(options);
-        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-        message.setQos(1);
-        client.publish("nearcast/v1/stores/" + store + "/devices/" + device + "/sightings", message);
-        client.disconnect();
-        client.close();
-    }
 }

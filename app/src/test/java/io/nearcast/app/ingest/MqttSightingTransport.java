@@ -2,20 +2,17 @@ package io.nearcast.app.ingest;
 
 import io.micronaut.json.JsonMapper;
 import io.nearcast.gateway.domain.ingest.SightingSink;
+import io.nearcast.kernel.mqtt.MqttLink;
+import io.nearcast.kernel.mqtt.MqttLinkSettings;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 
-/** The MQTT transport for tests: a publishing client behind {@link MqttSightingSink}, a {@link MqttSightingSource} receiving. */
+/** The MQTT transport as the server runs it: Nearcast's {@link MqttLink} behind {@link MqttSightingSink}, a {@link MqttSightingSource} receiving. */
 final class MqttSightingTransport implements AutoCloseable {
 
-    private final MqttAsyncClient publisher;
+    private final MqttLink link;
     private final MqttSightingSource source;
     final MqttSightingSink sink;
 
@@ -23,38 +20,15 @@ final class MqttSightingTransport implements AutoCloseable {
         JsonMapper json = JsonMapper.createDefault();
         source = new MqttSightingSource(URI.create(broker), username, password, "geofence-" + UUID.randomUUID().toString().substring(0, 8), receiver, json);
         source.start();
-        publisher = new MqttAsyncClient(broker, "gateway-" + UUID.randomUUID(), new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        username.ifPresent(options::setUserName);
-        password.ifPresent(options::setPassword);
-        publisher.connect(options).waitForCompletion(10_000);
-        sink = new MqttSightingSink(this::publish, json);
-    }
-
-    private CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
-        CompletableFuture<Void> confirmed = new CompletableFuture<>();
-        try {
-            publisher.publish(topic, payload, qos, retained, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    confirmed.complete(null);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    confirmed.completeExceptionally(failure);
-                }
-            });
-        } catch (Exception e) {
-            confirmed.completeExceptionally(e);
-        }
-        return confirmed;
+        link = new MqttLink(new MqttLinkSettings(URI.create(broker), "gateway-" + UUID.randomUUID(), username, password,
+                Duration.ofSeconds(10), Duration.ofSeconds(5)));
+        link.connect();
+        sink = new MqttSightingSink(link::publish, json);
     }
 
     @Override
     public void close() throws Exception {
         source.close();
-        publisher.disconnect().waitForCompletion(5_000);
-        publisher.close();
+        link.close();
     }
 }

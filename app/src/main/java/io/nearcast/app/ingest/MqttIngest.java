@@ -34,19 +34,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's MQTT consumer of scanner sightings: a shared subscription, QoS 1 with manual
- * acknowledgement — a message is acknowledged only after {@link ScannerIngest} handed it on or
- * rejected it. Paho's callback never blocks: it only enqueues; workers do the rest and publish
- * every reject to the device's rejects topic. The broker sends at most {@code receiveMaximum}
- * unacknowledged messages per connection, which bounds the queue.
+ * The gateway's MQTT consumer of scanner (and, when given a {@link ShopperIngest}, shopper-app)
+ * sightings: a shared subscription, QoS 1 with manual acknowledgement — a message is acknowledged
+ * only after the ingest handed it on or rejected it. Paho's callback only enqueues; workers do the
+ * rest and publish every scanner reject to the device's rejects topic. The broker may send at most
+ * {@code receiveMaximum} unacknowledged messages per connection; one that ignores that (Mosquitto
+ * 2.0.11) finds the queue full and Paho's thread waiting, which is TCP back-pressure.
  *
- * <p>A persistent session (clean start false, one hour expiry) and automatic reconnect keep
- * unacknowledged messages across a broker restart. Each delivery remembers the connection it came
- * on; one from an earlier connection is still handed on but never acknowledged, since its packet
- * identifier means nothing on the new connection (the broker redelivers it there, and the
- * de-duplication of {@link ScannerIngest} recognises the repeat, which is then acknowledged). A
- * graceful {@link #close} ends the session. Messages of different devices may be handled in any
- * order.
+ * <p>A persistent session (clean start false, one hour expiry) keeps unacknowledged messages
+ * across a broker restart; after a lost connection the ingest reconnects with a new Paho client
+ * (see {@link #startWatchdog}). Each delivery remembers the connection it came on; one from an
+ * earlier connection is still handed on but never acknowledged, since its packet identifier means
+ * nothing on the new connection (the broker redelivers it there, and de-duplication recognises
+ * the repeat, which is then acknowledged). A graceful {@link #close} ends the session. Messages of
+ * different devices may be handled in any order.
  */
 public final class MqttIngest implements HealthProbe, AutoCloseable {
 

@@ -120,11 +120,16 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
             worker.start();
             workers.add(worker);
         }
-        client.connect(options).waitForCompletion(TIMEOUT_MS);
-        IMqttToken subscribed = subscribe();
+        try {
+            client.connect(options).waitForCompletion(TIMEOUT_MS);
+            IMqttToken subscribed = subscribe();
+            subscribed.waitForCompletion(TIMEOUT_MS);
+            requireGranted(subscribed);
+        } catch (MqttException | RuntimeException e) {
+            close(); // no worker or client outlives a failed start
+            throw e;
+        }
         startWatchdog();
-        subscribed.waitForCompletion(TIMEOUT_MS);
-        requireGranted(subscribed);
         LOG.info("Ingest subscribed to {} (group {}, receive maximum {})", String.join(" and ", filters()),
                 settings.shareGroup(), settings.receiveMaximum());
     }

@@ -102,7 +102,7 @@ class AsyncApiDocumentTest {
     private static String nearcastAction(Topic topic) {
         return switch (topic) {
             case SCANNER_SIGHTINGS, SHOPPER_SIGHTINGS -> "receive";
-            case SHOPPER_OFFERS, DEVICE_REJECTS, ZONE_EVENTS, INTERNAL_SIGHTINGS -> "send";
+            case SHOPPER_OFFERS, DEVICE_REJECTS, SHOPPER_REJECTS, ZONE_EVENTS, INTERNAL_SIGHTINGS -> "send";
         };
     }
 

@@ -119,6 +119,22 @@ class MosquittoAclTest {
     }
 
     @Test
+    void shopperReceivesOnlyItsOwnRejectsWhateverItSubscribes() throws Exception {
+        try (MqttTestClient nearcast = connect(NEARCAST);
+             MqttTestClient shopper = connect(SHOPPER)) {
+            shopper.subscribe("nearcast/v1/shoppers/+/rejects");
+            String othersReject = uniquePayload();
+            String ownReject = uniquePayload();
+
+            assertThat(nearcast.publish("nearcast/v1/shoppers/shopper-2/rejects", othersReject)).isLessThan(FIRST_FAILURE);
+            assertThat(nearcast.publish("nearcast/v1/shoppers/shopper-1/rejects", ownReject)).isLessThan(FIRST_FAILURE);
+
+            assertThat(shopper.awaitPayload(ownReject, DELIVERY_TIMEOUT)).as(broker.log()).isPresent();
+            assertThat(shopper.hasReceived(othersReject)).isFalse();
+        }
+    }
+
+    @Test
     void shopperReceivesOnlyItsOwnOffersWhateverItSubscribes() throws Exception {
         try (MqttTestClient nearcast = connect(NEARCAST);
              MqttTestClient shopper = connect(SHOPPER)) {

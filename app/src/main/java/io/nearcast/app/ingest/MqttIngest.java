@@ -342,18 +342,17 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
         ScannerIngest.Result result = read instanceof Payloads.Value<ScannerPayload> value
                 ? ingest.handle(ScannerIngest.messageKey(delivery.topic(), payload), value.value().report(storeId, deviceId), System.nanoTime())
                 : ingest.refuse(((Payloads.Refused<ScannerPayload>) read).reject());
-        reject(deviceId, result.rejects());
+        reject(Topic.DEVICE_REJECTS.format(deviceId), result.rejects());
     }
 
-    /** A shopper's rejects are counted (by reason, in the metrics) but published nowhere: the app may only read its offers. */
+    /** A shopper's rejects go to {@code nearcast/v1/shoppers/{shopperId}/rejects}, which only that app may read. */
     private void handleShopper(Delivery delivery, String shopperId) {
         byte[] payload = delivery.message().getPayload();
         Payloads.Read<ShopperPayload> read = payloads.read(payload, false, ShopperPayload.class, ShopperPayload.SHAPE);
-        if (read instanceof Payloads.Value<ShopperPayload> value) {
-            shoppers.handle(ScannerIngest.messageKey(delivery.topic(), payload), value.value().report(shopperId), System.nanoTime());
-        } else {
-            shoppers.refuse(((Payloads.Refused<ShopperPayload>) read).reject());
-        }
+        ScannerIngest.Result result = read instanceof Payloads.Value<ShopperPayload> value
+                ? shoppers.handle(ScannerIngest.messageKey(delivery.topic(), payload), value.value().report(shopperId), System.nanoTime())
+                : shoppers.refuse(((Payloads.Refused<ShopperPayload>) read).reject());
+        reject(Topic.SHOPPER_REJECTS.format(shopperId), result.rejects());
     }
 
     /**
@@ -362,13 +361,13 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
      * {@link #REJECT_PATIENCE}: back-pressure rather than a lost reject. A reject that still cannot
      * be published is counted ({@code nearcast_ingest_rejects_unpublished_total}) and logged.
      */
-    private void reject(String deviceId, List<Reject> rejects) {
+    private void reject(String rejectsTopic, List<Reject> rejects) {
         for (Reject reject : rejects) {
             try {
                 byte[] body = json.writeValueAsBytes(new RejectBody(System.currentTimeMillis(), reject.reason(), reject.detail()));
                 MqttMessage message = new MqttMessage(body);
                 message.setQos(1);
-                publishPatiently(Topic.DEVICE_REJECTS.format(deviceId), message);
+                publishPatiently(rejectsTopic, message);
             } catch (IOException | MqttException | IllegalArgumentException e) {
                 rejectsUnpublished.incrementAndGet();
                 LOG.warn("Could not publish a reject ({}): {}", reject.reason(), e.getMessage());

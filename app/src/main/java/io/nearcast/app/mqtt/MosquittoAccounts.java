@@ -118,7 +118,8 @@ public final class MosquittoAccounts implements BrokerAccounts, ShopperAccounts 
         List<DynamicSecurity.Result> results = dynsec.execute(List.of(
                 DynsecCommand.createRole(role, List.of(
                         new DynsecCommand.Acl("publishClientSend", Topic.SHOPPER_SIGHTINGS.format(shopper.value()), true),
-                        new DynsecCommand.Acl("subscribeLiteral", Topic.SHOPPER_OFFERS.format(shopper.value()), true))),
+                        new DynsecCommand.Acl("subscribeLiteral", Topic.SHOPPER_OFFERS.format(shopper.value()), true),
+                        new DynsecCommand.Acl("subscribeLiteral", Topic.SHOPPER_REJECTS.format(shopper.value()), true))),
                 DynsecCommand.createClient(shopper.value(), token, role)));
         try {
             results.forEach(result -> requireSuccess(result, null));

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Lets shopper apps onto the embedded broker (CONTRACT §3: user name = shopper id, password =
- * shopper token): an app may publish only its own sightings and subscribe only to its own offers.
+ * shopper token): an app may publish only its own sightings and subscribe only to its own offers
+ * and rejects.
  * An erased shopper's token no longer matches.
  */
 public final class ShopperMqttAuthenticator implements MqttAuthenticator {
@@ -35,6 +36,7 @@ public final class ShopperMqttAuthenticator implements MqttAuthenticator {
 
     static MqttPrincipal principal(ShopperId shopper) {
         return new MqttPrincipal(shopper.value(), MqttPrincipal.Role.SHOPPER,
-                List.of(Topic.SHOPPER_SIGHTINGS.format(shopper.value())), List.of(Topic.SHOPPER_OFFERS.format(shopper.value())));
+                List.of(Topic.SHOPPER_SIGHTINGS.format(shopper.value())),
+                List.of(Topic.SHOPPER_OFFERS.format(shopper.value()), Topic.SHOPPER_REJECTS.format(shopper.value())));
     }
 }

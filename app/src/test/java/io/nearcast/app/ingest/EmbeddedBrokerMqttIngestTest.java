@@ -24,7 +24,7 @@ class EmbeddedBrokerMqttIngestTest extends MqttIngestContract {
     MqttConnectionOptions scannerOptions() {
         broker.addAccount("ingest-" + device, "scanner-secret", new MqttPrincipal("ingest-" + device, MqttPrincipal.Role.DEVICE,
                 List.of("nearcast/v1/stores/" + store + "/devices/" + device + "/#", "nearcast/v1/shoppers/" + shopper + "/sightings"),
-                List.of("nearcast/v1/devices/" + device + "/rejects")));
+                List.of("nearcast/v1/devices/" + device + "/rejects", "nearcast/v1/shoppers/" + shopper + "/rejects")));
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName("ingest-" + device);
         options.setPassword("scanner-secret".getBytes(StandardCharsets.UTF_8));

@@ -141,11 +141,7 @@ abstract class MqttIngestContract {
 
     @Test
     void rejectsGarbageToTheDevicesRejectsTopicWithAReason() throws Exception {
-        BlockingQueue<String> rejects = new LinkedBlockingQueue<>();
-        scanner.subscribe(new MqttSubscription[] {new MqttSubscription("nearcast/v1/devices/" + device + "/rejects", 1)},
-                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
-                    (t, m) -> rejects.add(new String(m.getPayload(), StandardCharsets.UTF_8))
-                });
+        BlockingQueue<String> rejects = subscribeToRejects();
 
         publish("this is not json");
         publish("{\"ts\":" + System.currentTimeMillis() + ",\"sightings\":[]}");
@@ -215,8 +211,10 @@ abstract class MqttIngestContract {
         assertThat(handedOn.poll().observer()).isEqualTo(new io.nearcast.gateway.domain.ingest.Observer.Shopper(shopper));
         assertThat(fixes.peek().shopperId()).isEqualTo(shopper);
 
+        BlockingQueue<String> shopperRejects = subscribeTo("nearcast/v1/shoppers/" + shopper + "/rejects");
         publishTo(shopperTopic(), "{\"ts\":" + now + ",\"beacons\":\"none\"}");
-        awaitTrue(() -> counters.rejectedByReason().getOrDefault("payload-schema", 0L) == 1);
+        awaitReasons(shopperRejects, java.util.Set.of("payload-schema"));
+        assertThat(counters.rejectedByReason()).containsEntry("payload-schema", 1L);
         assertThat(counters.fixesWithoutConsent()).isEqualTo(1);
         assertThat(logs.problems()).isEmpty();
     }
@@ -240,8 +238,12 @@ abstract class MqttIngestContract {
     }
 
     private BlockingQueue<String> subscribeToRejects() throws Exception {
+        return subscribeTo("nearcast/v1/devices/" + device + "/rejects");
+    }
+
+    private BlockingQueue<String> subscribeTo(String topic) throws Exception {
         BlockingQueue<String> rejects = new LinkedBlockingQueue<>();
-        scanner.subscribe(new MqttSubscription[] {new MqttSubscription("nearcast/v1/devices/" + device + "/rejects", 1)},
+        scanner.subscribe(new MqttSubscription[] {new MqttSubscription(topic, 1)},
                 new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
                     (t, m) -> rejects.add(new String(m.getPayload(), StandardCharsets.UTF_8))
                 });

@@ -68,6 +68,7 @@ class DeviceOnEmbeddedBrokerIT {
 
             try (DeviceAccessCheck.Client app = DeviceAccessCheck.Client.connect(broker, id, token)) {
                 assertThat(app.subscribe("nearcast/v1/shoppers/" + id + "/offers")).isLessThan(0x80);
+                assertThat(app.subscribe("nearcast/v1/shoppers/" + id + "/rejects")).isLessThan(0x80);
                 assertThat(app.subscribe("nearcast/v1/shoppers/" + other + "/offers")).isEqualTo(0x87);
                 assertThat(app.publish("nearcast/v1/shoppers/" + id + "/sightings", "{\"ts\":1,\"beacons\":[]}")).isLessThan(0x80);
                 assertThat(app.publish("nearcast/v1/shoppers/" + other + "/sightings", "{}")).isIn(0x87, DeviceAccessCheck.Client.DISCONNECTED);

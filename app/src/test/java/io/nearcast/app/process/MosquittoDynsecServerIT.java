@@ -74,6 +74,7 @@ class MosquittoDynsecServerIT {
                 String stranger = java.util.UUID.randomUUID().toString();
                 try (DeviceAccessCheck.Client app = DeviceAccessCheck.Client.connect(mosquitto.uri(), shopper, token)) {
                     assertThat(app.subscribe("nearcast/v1/shoppers/" + shopper + "/offers")).isLessThan(0x80);
+                    assertThat(app.subscribe("nearcast/v1/shoppers/" + shopper + "/rejects")).isLessThan(0x80);
                     assertThat(app.subscribe("nearcast/v1/shoppers/" + stranger + "/offers")).isEqualTo(0x87);
                     assertThat(app.publish("nearcast/v1/shoppers/" + shopper + "/sightings", "app-own-" + shopper)).isLessThan(0x80);
                     assertThat(app.publish("nearcast/v1/shoppers/" + stranger + "/sightings", "app-forged")).isEqualTo(0x87);

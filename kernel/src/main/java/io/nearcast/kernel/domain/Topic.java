@@ -22,6 +22,8 @@ public enum Topic {
     SHOPPER_OFFERS("nearcast/v1/shoppers/{shopperId}/offers"),
     /** Nearcast tells a device why one of its messages was not accepted. */
     DEVICE_REJECTS("nearcast/v1/devices/{deviceId}/rejects"),
+    /** Nearcast tells a shopper app why one of its sighting reports was not accepted. */
+    SHOPPER_REJECTS("nearcast/v1/shoppers/{shopperId}/rejects"),
     /** Nearcast announces zone enter / dwell / exit events. */
     ZONE_EVENTS("nearcast/v1/events/zones"),
     /**

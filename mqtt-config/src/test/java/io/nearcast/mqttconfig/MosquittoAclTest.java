@@ -15,6 +15,8 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,35 +120,20 @@ class MosquittoAclTest {
         }
     }
 
-    @Test
-    void shopperReceivesOnlyItsOwnRejectsWhateverItSubscribes() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"offers", "rejects"})
+    void shopperReceivesOnlyItsOwnMessagesWhateverItSubscribes(String kind) throws Exception {
         try (MqttTestClient nearcast = connect(NEARCAST);
              MqttTestClient shopper = connect(SHOPPER)) {
-            shopper.subscribe("nearcast/v1/shoppers/+/rejects");
-            String othersReject = uniquePayload();
-            String ownReject = uniquePayload();
+            shopper.subscribe("nearcast/v1/shoppers/+/" + kind);
+            String others = uniquePayload();
+            String own = uniquePayload();
 
-            assertThat(nearcast.publish("nearcast/v1/shoppers/shopper-2/rejects", othersReject)).isLessThan(FIRST_FAILURE);
-            assertThat(nearcast.publish("nearcast/v1/shoppers/shopper-1/rejects", ownReject)).isLessThan(FIRST_FAILURE);
+            assertThat(nearcast.publish("nearcast/v1/shoppers/shopper-2/" + kind, others)).isLessThan(FIRST_FAILURE);
+            assertThat(nearcast.publish("nearcast/v1/shoppers/shopper-1/" + kind, own)).isLessThan(FIRST_FAILURE);
 
-            assertThat(shopper.awaitPayload(ownReject, DELIVERY_TIMEOUT)).as(broker.log()).isPresent();
-            assertThat(shopper.hasReceived(othersReject)).isFalse();
-        }
-    }
-
-    @Test
-    void shopperReceivesOnlyItsOwnOffersWhateverItSubscribes() throws Exception {
-        try (MqttTestClient nearcast = connect(NEARCAST);
-             MqttTestClient shopper = connect(SHOPPER)) {
-            shopper.subscribe("nearcast/v1/shoppers/+/offers");
-            String othersOffer = uniquePayload();
-            String ownOffer = uniquePayload();
-
-            assertThat(nearcast.publish("nearcast/v1/shoppers/shopper-2/offers", othersOffer)).isLessThan(FIRST_FAILURE);
-            assertThat(nearcast.publish("nearcast/v1/shoppers/shopper-1/offers", ownOffer)).isLessThan(FIRST_FAILURE);
-
-            assertThat(shopper.awaitPayload(ownOffer, DELIVERY_TIMEOUT)).as(broker.log()).isPresent();
-            assertThat(shopper.hasReceived(othersOffer)).isFalse();
+            assertThat(shopper.awaitPayload(own, DELIVERY_TIMEOUT)).as(broker.log()).isPresent();
+            assertThat(shopper.hasReceived(others)).isFalse();
         }
     }
 

@@ -8,7 +8,6 @@ import io.nearcast.kernel.domain.Health;
 import io.nearcast.kernel.domain.HealthProbe;
 import io.nearcast.kernel.domain.Topic;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import io.nearcast.kernel.mqtt.MqttCallbackAdapter;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -413,7 +412,7 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
     }
 
     /** Only enqueues; the queue is as large as the broker's allowance of unacknowledged messages. */
-    private final class Callback implements MqttCallback {
+    private final class Callback extends MqttCallbackAdapter {
         /** The client this callback belongs to; events of a replaced client are ignored. */
         private final MqttAsyncClient owner;
 
@@ -459,11 +458,6 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
         }
 
         @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            // subscribing is done by start() and reconnect(), which wait for the broker's answer
-        }
-
-        @Override
         public void disconnected(MqttDisconnectResponse response) {
             if (replaced()) {
                 return;
@@ -476,16 +470,6 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
         @Override
         public void mqttErrorOccurred(MqttException exception) {
             LOG.warn("Ingest MQTT error: {}", exception.getMessage());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // rejects are fire-and-forget at QoS 1
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // no enhanced authentication
         }
     }
 }

@@ -11,14 +11,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import io.nearcast.kernel.mqtt.MqttCallbackAdapter;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +80,7 @@ public final class MqttSightingSource implements AutoCloseable {
         sink.accept(List.of(sighting));
     }
 
-    private final class Deliveries implements MqttCallback {
+    private final class Deliveries extends MqttCallbackAdapter {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             deliver(message.getPayload());
@@ -95,21 +94,6 @@ public final class MqttSightingSource implements AutoCloseable {
         @Override
         public void mqttErrorOccurred(MqttException exception) {
             LOG.warn("Internal sightings source MQTT error: {}", exception.getMessage());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // publishes nothing
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            // subscribed in start(); the persistent session keeps the subscription
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // no enhanced authentication
         }
     }
 

@@ -52,6 +52,8 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
     private static final long TIMEOUT_MS = 10_000;
+    /** Milliseconds from a lost connection to the first reconnect attempt. */
+    static final long FIRST_RETRY_MS = 250;
     /** How long a worker waits for room in Paho's publish window to send a reject. */
     static final java.time.Duration REJECT_PATIENCE = java.time.Duration.ofSeconds(5);
     /** The queue holds the allowance of this many connections: the current one and leftovers of earlier ones. */
@@ -158,7 +160,9 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
      * broker resumes the persistent session and redelivers what was not acknowledged), then
      * subscribes again. Paho's own automatic reconnect is not used: in 1.2.5 it can hang for good
      * (its sender thread never starts: eclipse-paho/paho.mqtt.java#999 and #953; seen here after a
-     * Mosquitto restart). Retries after 1 s, doubling to at most 10 s.
+     * Mosquitto restart). The first attempt comes {@value #FIRST_RETRY_MS} ms after the loss, then
+     * the wait doubles to at most 10 s: the sooner the ingest subscribes again, the shorter the time
+     * in which a broker that does not restore shared subscriptions (Mosquitto 2.0.11) drops sightings.
      */
     private void startWatchdog() {
         Thread thread = new Thread(this::reconnectLoop, "nearcast-ingest-reconnect");
@@ -168,10 +172,10 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
     }
 
     private void reconnectLoop() {
-        long backoffMs = 1_000;
+        long backoffMs = FIRST_RETRY_MS;
         while (running) {
             try {
-                Thread.sleep(disconnectedSinceNanos == 0 ? 200 : backoffMs);
+                Thread.sleep(disconnectedSinceNanos == 0 ? 100 : backoffMs);
             } catch (InterruptedException e) {
                 return;
             }
@@ -179,7 +183,7 @@ public final class MqttIngest implements HealthProbe, AutoCloseable {
                 continue;
             }
             if (reconnect()) {
-                backoffMs = 1_000;
+                backoffMs = FIRST_RETRY_MS;
             } else {
                 backoffMs = Math.min(backoffMs * 2, 10_000);
             }

@@ -11,13 +11,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import io.nearcast.kernel.mqtt.MqttCallbackAdapter;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * A Paho MQTT 5 client for tests: publishes with QoS 1 and reports the broker's PUBACK reason
@@ -128,31 +126,12 @@ final class MqttTestClient implements AutoCloseable {
     }
 
     /** Paho's callback: records, never blocks, never throws. */
-    private final class Recorder implements MqttCallback {
+    private final class Recorder extends MqttCallbackAdapter {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             arrivals.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8)));
         }
 
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }

@@ -248,30 +248,10 @@ final class DeviceAccessCheck {
 
         /** Subscribes and puts every payload received into {@code into}. */
         void collect(String filter, BlockingQueue<String> into) throws MqttException {
-            client.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
+            client.setCallback(new io.nearcast.kernel.mqtt.MqttCallbackAdapter() {
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
                     into.add(new String(message.getPayload(), StandardCharsets.UTF_8));
-                }
-
-                @Override
-                public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) {
-                }
-
-                @Override
-                public void mqttErrorOccurred(MqttException exception) {
-                }
-
-                @Override
-                public void deliveryComplete(IMqttToken token) {
-                }
-
-                @Override
-                public void connectComplete(boolean reconnect, String serverUri) {
-                }
-
-                @Override
-                public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) {
                 }
             });
             subscribe(filter);

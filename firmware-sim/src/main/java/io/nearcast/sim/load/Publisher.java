@@ -100,15 +100,6 @@ final class Publisher implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            client.disconnect(TIMEOUT_MS).waitForCompletion(TIMEOUT_MS);
-        } catch (MqttException e) {
-            // closing anyway
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            // nothing left to do
-        }
+        PahoClients.closeQuietly(client);
     }
 }

@@ -6,19 +6,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import io.nearcast.kernel.mqtt.MqttCallbackAdapter;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * The baseline: a subscriber that does nothing but count, on its own connection, QoS 1 with
  * Paho's automatic acknowledgement, so its rate is what the broker can deliver.
  */
-final class RawSubscriber implements AutoCloseable, MqttCallback {
+final class RawSubscriber extends MqttCallbackAdapter implements AutoCloseable {
 
     private static final long TIMEOUT_MS = 10_000;
 
@@ -77,41 +75,7 @@ final class RawSubscriber implements AutoCloseable, MqttCallback {
     }
 
     @Override
-    public void disconnected(MqttDisconnectResponse response) {
-        // the count stops growing; the phase reports the shortfall
-    }
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {
-        // as above
-    }
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {
-        // subscribes only
-    }
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-        // nothing to do
-    }
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        // no enhanced authentication
-    }
-
-    @Override
     public void close() {
-        try {
-            client.disconnect(TIMEOUT_MS).waitForCompletion(TIMEOUT_MS);
-        } catch (MqttException e) {
-            // closing anyway
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            // nothing left to do
-        }
+        PahoClients.closeQuietly(client);
     }
 }

@@ -1,6 +1,8 @@
 package io.nearcast.geofence.domain;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -20,14 +22,25 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * @param floor   the floor the zone is on (0 = ground), or empty for a zone on every floor (an
  *                outdoor geofence, or a zone defined without floors)
  * @param shape   a polygonal area or a circle
+ * @param dwell   how long a visit must last to count as a dwell in this zone, or empty for the
+ *                service's default; positive when given
  */
-public record ZoneArea(String zoneId, String storeId, OptionalInt floor, Shape shape) {
+public record ZoneArea(String zoneId, String storeId, OptionalInt floor, Shape shape, Optional<Duration> dwell) {
 
     public ZoneArea {
         requireText("zoneId", zoneId);
         requireText("storeId", storeId);
         Objects.requireNonNull(floor, "floor");
         Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(dwell, "dwell");
+        if (dwell.isPresent() && (dwell.get().isNegative() || dwell.get().isZero())) {
+            throw new IllegalArgumentException("dwell must be positive, got " + dwell.get());
+        }
+    }
+
+    /** A zone with the service's default dwell time. */
+    public ZoneArea(String zoneId, String storeId, OptionalInt floor, Shape shape) {
+        this(zoneId, storeId, floor, shape, Optional.empty());
     }
 
     /** Where a zone is. */

@@ -3,11 +3,13 @@ package io.nearcast.geofence.domain;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
@@ -50,6 +52,13 @@ import org.locationtech.jts.index.strtree.STRtree;
  * reaches a pole, or whose box would cross the antimeridian, gets a box spanning every longitude
  * (-180..180): always correct, only a wider pre-filter for those rare circles.
  *
+ * <p><b>Accuracy circles.</b> {@link #zonesReached} answers which zones the circle of a GPS fix's
+ * accuracy reaches, and for each whether the circle lies wholly inside ({@link ZoneMatch#within}):
+ * for a circular zone from the haversine distance d to its centre (reached when d ≤ R + a, within
+ * when d + a ≤ R), for a polygon by testing a polygon circumscribed about the accuracy circle (see
+ * {@code AccuracyCircle}). Across stores, a tree over the stores' bounding boxes finds the stores
+ * that can answer.
+ *
  * <p><b>Thread-safety.</b> Immutable once built and safe to share between any number of threads:
  * the trees and prepared geometries are built, and their lazily built parts forced, before the
  * constructor returns, and queries walk the trees themselves rather than through
@@ -66,11 +75,20 @@ public final class ZoneIndex {
     private static final ZoneIndex EMPTY = new ZoneIndex(Map.of(), 0);
 
     private final Map<String, StoreZones> stores;
+    /** Every store's zones by the box around them, for queries that name no store; null when empty. */
+    private final AbstractNode storeRoot;
     private final int size;
 
     private ZoneIndex(Map<String, StoreZones> stores, int size) {
         this.stores = stores;
         this.size = size;
+        if (stores.isEmpty()) {
+            this.storeRoot = null;
+        } else {
+            STRtree tree = new STRtree();
+            stores.values().forEach(store -> tree.insert(store.bounds, store));
+            this.storeRoot = tree.getRoot();
+        }
     }
 
     /** An index without zones: every query answers an empty list. */
@@ -99,7 +117,7 @@ public final class ZoneIndex {
             return EMPTY;
         }
         Map<String, StoreZones> stores = new HashMap<>();
-        byStore.forEach((store, list) -> stores.put(store, new StoreZones(list)));
+        byStore.forEach((store, list) -> stores.put(store, new StoreZones(store, list)));
         return new ZoneIndex(Collections.unmodifiableMap(stores), seen.size());
     }
 
@@ -117,6 +135,65 @@ public final class ZoneIndex {
         Objects.requireNonNull(floor, "floor");
         StoreZones store = stores.get(storeId);
         return store == null ? List.of() : store.covering(lat, lon, floor);
+    }
+
+    /**
+     * The store's zones that the accuracy circle around a position reaches, sorted by zone id.
+     * With a radius of 0 this is {@link #zonesCovering}, each match {@code within}.
+     *
+     * @param accuracyMeters radius of the circle, 0 or more
+     * @throws IllegalArgumentException for a position out of range or a negative or non-finite radius
+     */
+    public List<ZoneMatch> zonesReached(String storeId, double lat, double lon, double accuracyMeters, OptionalInt floor) {
+        Objects.requireNonNull(storeId, "storeId");
+        Reach reach = reach(lat, lon, accuracyMeters, floor);
+        StoreZones store = stores.get(storeId);
+        if (store != null) {
+            store.reach(reach);
+        }
+        return reach.result();
+    }
+
+    /**
+     * Like {@link #zonesReached} over every store (a GPS fix names none), on every floor; sorted
+     * by store id, then zone id.
+     */
+    public List<ZoneMatch> zonesReached(double lat, double lon, double accuracyMeters) {
+        Reach reach = reach(lat, lon, accuracyMeters, OptionalInt.empty());
+        if (storeRoot != null) {
+            visitStores(storeRoot, reach);
+        }
+        return reach.result();
+    }
+
+    /** The zone with this id in this store, if the index holds it. */
+    public Optional<ZoneArea> zone(String storeId, String zoneId) {
+        StoreZones store = stores.get(storeId);
+        return store == null ? Optional.empty() : Optional.ofNullable(store.areas.get(zoneId));
+    }
+
+    private static Reach reach(double lat, double lon, double accuracyMeters, OptionalInt floor) {
+        ZoneArea.requireLatitude("lat", lat);
+        ZoneArea.requireLongitude("lon", lon);
+        Objects.requireNonNull(floor, "floor");
+        if (!(accuracyMeters >= 0) || Double.isInfinite(accuracyMeters)) {
+            throw new IllegalArgumentException("accuracyMeters must be a finite number of 0 or more, got " + accuracyMeters);
+        }
+        return new Reach(lat, lon, accuracyMeters, floor);
+    }
+
+    private static void visitStores(AbstractNode node, Reach reach) {
+        for (Object child : node.getChildBoundables()) {
+            Boundable boundable = (Boundable) child;
+            if (!((Envelope) boundable.getBounds()).intersects(reach.box)) {
+                continue;
+            }
+            if (boundable instanceof AbstractNode inner) {
+                visitStores(inner, reach);
+            } else {
+                ((StoreZones) ((ItemBoundable) boundable).getItem()).reach(reach);
+            }
+        }
     }
 
     /** The number of zones, over all stores. */
@@ -157,15 +234,25 @@ public final class ZoneIndex {
     /** One store's zones: the root of a built STR-tree whose items are {@link Entry}s. */
     private static final class StoreZones {
 
+        private final String storeId;
         private final AbstractNode root;
+        private final Envelope bounds = new Envelope();
+        private final Map<String, ZoneArea> areas = new HashMap<>();
 
-        StoreZones(List<ZoneArea> zones) {
+        StoreZones(String storeId, List<ZoneArea> zones) {
+            this.storeId = storeId;
             STRtree tree = new STRtree();
             for (ZoneArea zone : zones) {
                 Entry entry = entry(zone);
                 tree.insert(entry.envelope, entry);
+                bounds.expandToInclude(entry.envelope);
+                areas.put(zone.zoneId(), zone);
             }
             this.root = tree.getRoot(); // builds the tree; never modified afterwards
+        }
+
+        void reach(Reach reach) {
+            reach.visit(this, root);
         }
 
         List<String> covering(double lat, double lon, OptionalInt floor) {
@@ -232,6 +319,65 @@ public final class ZoneIndex {
         }
     }
 
+    /** One accuracy-circle query: the circle, its box, the floor, and the zones found so far. */
+    private static final class Reach {
+
+        final double lat;
+        final double lon;
+        final double radius;
+        final OptionalInt floor;
+        final Envelope box;
+        final List<ZoneMatch> hits = new ArrayList<>(4);
+        private Geometry area;
+
+        Reach(double lat, double lon, double radius, OptionalInt floor) {
+            this.lat = lat;
+            this.lon = lon;
+            this.radius = radius;
+            this.floor = floor;
+            this.box = radius == 0 ? new Envelope(lon, lon, lat, lat) : circleEnvelope(lat, lon, radius);
+        }
+
+        void visit(StoreZones store, AbstractNode node) {
+            for (Object child : node.getChildBoundables()) {
+                Boundable boundable = (Boundable) child;
+                if (!((Envelope) boundable.getBounds()).intersects(box)) {
+                    continue;
+                }
+                if (boundable instanceof AbstractNode inner) {
+                    visit(store, inner);
+                } else {
+                    Entry entry = (Entry) ((ItemBoundable) boundable).getItem();
+                    if (entry.onFloor(floor)) {
+                        Relation relation = entry.reach(this);
+                        if (relation != Relation.APART) {
+                            hits.add(new ZoneMatch(store.storeId, entry.zoneId, relation == Relation.WITHIN));
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The accuracy circle as a polygon (or the point itself for radius 0), built once per query. */
+        Geometry area() {
+            if (area == null) {
+                area = radius == 0 ? FACTORY.createPoint(new Coordinate(lon, lat)) : AccuracyCircle.polygon(FACTORY, lat, lon, radius);
+            }
+            return area;
+        }
+
+        List<ZoneMatch> result() {
+            if (hits.isEmpty()) {
+                return List.of();
+            }
+            hits.sort(Comparator.comparing(ZoneMatch::storeId).thenComparing(ZoneMatch::zoneId));
+            return Collections.unmodifiableList(hits);
+        }
+    }
+
+    /** How an accuracy circle lies to a zone. */
+    private enum Relation { APART, TOUCHING, WITHIN }
+
     private abstract static class Entry {
 
         final String zoneId;
@@ -251,6 +397,8 @@ public final class ZoneIndex {
         }
 
         abstract boolean covers(Search search, double lon);
+
+        abstract Relation reach(Reach reach);
     }
 
     private static final class PolygonEntry extends Entry {
@@ -272,6 +420,15 @@ public final class ZoneIndex {
         boolean covers(Search search, double lon) {
             return prepared.covers(search.point(lon));
         }
+
+        @Override
+        Relation reach(Reach reach) {
+            Geometry area = reach.area();
+            if (!prepared.intersects(area)) {
+                return Relation.APART;
+            }
+            return prepared.covers(area) ? Relation.WITHIN : Relation.TOUCHING;
+        }
     }
 
     private static final class CircleEntry extends Entry {
@@ -290,6 +447,15 @@ public final class ZoneIndex {
         @Override
         boolean covers(Search search, double queryLon) {
             return Haversine.distanceMeters(lat, lon, search.lat, queryLon) <= radiusMeters;
+        }
+
+        @Override
+        Relation reach(Reach reach) {
+            double distance = Haversine.distanceMeters(lat, lon, reach.lat, reach.lon);
+            if (distance + reach.radius <= radiusMeters) {
+                return Relation.WITHIN;
+            }
+            return distance <= radiusMeters + reach.radius ? Relation.TOUCHING : Relation.APART;
         }
     }
 }

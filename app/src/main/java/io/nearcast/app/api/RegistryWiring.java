@@ -21,6 +21,7 @@ import io.nearcast.registry.domain.TagRepository;
 import io.nearcast.registry.domain.Tags;
 import io.nearcast.registry.domain.TokenRepository;
 import io.nearcast.registry.domain.Tokens;
+import io.nearcast.registry.domain.ZoneChanges;
 import io.nearcast.registry.domain.ZoneRepository;
 import io.nearcast.registry.domain.Zones;
 import io.nearcast.registry.jdbc.JdbcAuditLog;
@@ -37,6 +38,8 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the device registry into the all-in-one server: JDBC adapters on the server's database,
@@ -45,6 +48,8 @@ import java.time.Duration;
  */
 @Factory
 class RegistryWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryWiring.class);
 
     @Singleton
     @Named("registry")
@@ -84,9 +89,20 @@ class RegistryWiring {
         return new JdbcZoneRepository(runtime.database().dataSource());
     }
 
+    /**
+     * Where zone changes are announced: inject it and {@link ZoneChanges#subscribe} to hear of every
+     * created, imported, changed or deleted zone (the geofence index rebuilds from it). A listener
+     * that throws is logged here and does not fail the change.
+     */
     @Singleton
-    Zones zones(ZoneRepository repository, Stores stores, AuditLog audit, @Named("registry") Clock clock) {
-        return new Zones(repository, stores, audit, clock);
+    ZoneChanges zoneChanges() {
+        return new ZoneChanges((listener, storeId, failure) ->
+                LOG.warn("A zone listener ({}) failed on a change of store {}'s zones", listener.getClass().getName(), storeId, failure));
+    }
+
+    @Singleton
+    Zones zones(ZoneRepository repository, Stores stores, AuditLog audit, @Named("registry") Clock clock, ZoneChanges changes) {
+        return new Zones(repository, stores, audit, clock, changes);
     }
 
     @Singleton
@@ -123,8 +139,9 @@ class RegistryWiring {
     }
 
     @Singleton
-    Devices devices(DeviceRepository repository, Stores stores, AuditLog audit, SecretBox box, @Named("registry") Clock clock, NearcastRuntime runtime) {
-        return new Devices(repository, stores, audit, box, runtime.brokerAccounts(), clock, new SecureRandom(), PasswordHash.DEFAULT_ITERATIONS);
+    Devices devices(DeviceRepository repository, ZoneRepository zones, Stores stores, AuditLog audit, SecretBox box, @Named("registry") Clock clock,
+                    NearcastRuntime runtime) {
+        return new Devices(repository, zones, stores, audit, box, runtime.brokerAccounts(), clock, new SecureRandom(), PasswordHash.DEFAULT_ITERATIONS);
     }
 
     @Singleton

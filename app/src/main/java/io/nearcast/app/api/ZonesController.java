@@ -3,23 +3,31 @@ package io.nearcast.app.api;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.nearcast.kernel.domain.InvalidField;
 import io.nearcast.registry.domain.GeoPoint;
 import io.nearcast.registry.domain.NewZone;
 import io.nearcast.registry.domain.Zone;
+import io.nearcast.registry.domain.ZoneChange;
 import io.nearcast.registry.domain.ZoneGeometry;
+import io.nearcast.registry.domain.ZoneJson;
 import io.nearcast.registry.domain.ZoneShape;
 import io.nearcast.registry.domain.Zones;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +52,60 @@ final class ZonesController {
         return Paging.body(zones.list(Callers.of(request), storeId, Paging.request(page, size)).map(ZoneBody::of));
     }
 
-    /** 409 while beacons are placed in the zone. */
+    /**
+     * A JSON merge patch (RFC 7396): only the members present change; {@code null} removes
+     * {@code floor}, {@code tags} or {@code dwellSeconds}; {@code geometry} or {@code circle}
+     * replaces the shape. Read as a JSON tree: a typed body (or a map) cannot tell {@code null}
+     * from absent.
+     */
+    @Patch("/{zoneId}")
+    ZoneBody update(HttpRequest<?> request, @PathVariable String storeId, @PathVariable String zoneId, @Body JsonNode body) {
+        return ZoneBody.of(zones.update(Callers.of(request), storeId, zoneId, ZoneChange.read(members(body))));
+    }
+
+    /**
+     * The members of a JSON object as plain Java values (maps, lists, strings, numbers, booleans),
+     * keeping the members that are {@code null}, for merge patches.
+     *
+     * @throws HttpStatusException 400 for a body that is not a JSON object
+     */
+    static Map<String, Object> members(JsonNode body) {
+        if (!body.isObject()) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "the body must be a JSON object");
+        }
+        return object(body);
+    }
+
+    private static Map<String, Object> object(JsonNode node) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> member : node.entries()) {
+            members.put(member.getKey(), plain(member.getValue()));
+        }
+        return members;
+    }
+
+    private static Object plain(JsonNode node) {
+        if (node.isNull()) {
+            return null;
+        }
+        if (node.isObject()) {
+            return object(node);
+        }
+        if (node.isArray()) {
+            List<Object> items = new ArrayList<>(node.size());
+            node.values().forEach(item -> items.add(plain(item)));
+            return items;
+        }
+        if (node.isString()) {
+            return node.getStringValue();
+        }
+        if (node.isBoolean()) {
+            return node.getBooleanValue();
+        }
+        return node.getNumberValue();
+    }
+
+    /** 409 while beacons or devices are placed in the zone. */
     @Delete("/{zoneId}")
     HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String storeId, @PathVariable String zoneId) {
         zones.delete(Callers.of(request), storeId, zoneId);
@@ -56,17 +117,21 @@ final class ZonesController {
         return ZoneBody.of(zones.get(Callers.of(request), storeId, zoneId));
     }
 
-    /** Exactly one of {@code geometry} (GeoJSON Polygon or MultiPolygon) and {@code circle}. */
+    /**
+     * Exactly one of {@code geometry} (GeoJSON Polygon or MultiPolygon) and {@code circle}.
+     * {@code dwellSeconds} is read as any JSON value so that a string or a fraction is refused
+     * naming the field (422), as the import and the PATCH do.
+     */
     @Serdeable
     record ZoneRequest(@Nullable String name, @Nullable Integer floor, @Nullable List<String> tags,
-                       @Nullable Map<String, Object> geometry, @Nullable CircleBody circle) {
+                       @Nullable Map<String, Object> geometry, @Nullable CircleBody circle, @Nullable Object dwellSeconds) {
         NewZone toNewZone() {
             if ((geometry == null) == (circle == null)) {
                 throw new InvalidField(geometry == null ? "geometry" : "circle",
                         "give exactly one of geometry (GeoJSON Polygon or MultiPolygon) and circle ({lat, lon, radiusMeters})");
             }
             ZoneShape shape = geometry != null ? ZoneGeometry.parse("geometry", geometry) : circle.toShape();
-            return NewZone.of(name, floor, tags, shape);
+            return NewZone.of(name, floor, tags, shape, ZoneJson.wholeNumber("dwellSeconds", dwellSeconds));
         }
     }
 
@@ -81,9 +146,10 @@ final class ZonesController {
         }
     }
 
+    /** @param dwellSeconds {@code null}: the geofence service's default dwell time applies */
     @Serdeable
     record ZoneBody(String id, String storeId, String name, @Nullable Integer floor, List<String> tags,
-                    @Nullable Map<String, Object> geometry, @Nullable CircleBody circle, Instant createdAt) {
+                    @Nullable Map<String, Object> geometry, @Nullable CircleBody circle, @Nullable Integer dwellSeconds, Instant createdAt) {
         static ZoneBody of(Zone zone) {
             Map<String, Object> geometry = null;
             CircleBody circle = null;
@@ -94,7 +160,8 @@ final class ZonesController {
                 circle = new CircleBody(c.centre().lat(), c.centre().lon(), c.radiusMeters());
             }
             return new ZoneBody(zone.id(), zone.storeId().value(), zone.name(),
-                    zone.floor().isPresent() ? zone.floor().getAsInt() : null, zone.tags(), geometry, circle, zone.createdAt());
+                    zone.floor().isPresent() ? zone.floor().getAsInt() : null, zone.tags(), geometry, circle,
+                    zone.dwellSeconds().isPresent() ? zone.dwellSeconds().getAsInt() : null, zone.createdAt());
         }
     }
 }

@@ -91,6 +91,8 @@ class ApiAuthorizationMatrixTest {
                         () -> null, Access.STAFF_OWN_STORE, 200),
                 new Endpoint("GET /stores/{id}/zones/{id}", "GET", () -> "/api/v1/stores/" + storeA + "/zones/" + zoneA,
                         () -> "/api/v1/stores/" + storeB + "/zones/" + zoneB, () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("PATCH /stores/{id}/zones/{id}", "PATCH", () -> "/api/v1/stores/" + storeA + "/zones/" + zoneA,
+                        () -> "/api/v1/stores/" + storeB + "/zones/" + zoneB, () -> "{\"name\":\"Renamed\",\"dwellSeconds\":20}", Access.STAFF_OWN_STORE, 200),
                 new Endpoint("POST /stores/{id}/zones:import", "POST", () -> "/api/v1/stores/" + storeA + "/zones:import",
                         () -> "/api/v1/stores/" + storeB + "/zones:import", () -> ApiServer.CIRCLE_COLLECTION, Access.STAFF_OWN_STORE, 201),
                 new Endpoint("GET /stores/{id}/zones:export", "GET", () -> "/api/v1/stores/" + storeA + "/zones:export",

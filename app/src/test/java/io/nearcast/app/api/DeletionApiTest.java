@@ -38,6 +38,42 @@ class DeletionApiTest {
     }
 
     @Test
+    void aZoneWithADevicePlacedInItIsKeptUntilTheDeviceMoves() throws Exception {
+        String store = server.createStore("Placed devices");
+        String zone = server.createZone(store);
+        HttpResponse<String> device = server.post("/api/v1/stores/" + store + "/devices", ApiServer.ADMIN,
+                "{\"kind\":\"scanner\",\"name\":\"Wine aisle\",\"zoneId\":\"" + zone + "\"}");
+        assertThat(device.statusCode()).as(device.body()).isEqualTo(201);
+        String zonePath = "/api/v1/stores/" + store + "/zones/" + zone;
+        String devicePath = "/api/v1/stores/" + store + "/devices/" + ApiServer.field(device.body(), "id");
+
+        HttpResponse<String> refused = delete(zonePath);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("devices are still placed in it").doesNotContain("beacons");
+
+        HttpResponse<String> moved = server.send("PATCH", devicePath, Optional.of(ApiServer.ADMIN), Optional.of("{\"zoneId\":null}"));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(delete(zonePath).statusCode()).isEqualTo(204);
+        assertThat(server.get(devicePath, ApiServer.ADMIN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aZoneWithBothNamesBoth() throws Exception {
+        String store = server.createStore("Both");
+        String zone = server.createZone(store);
+        assertThat(server.post("/api/v1/stores/" + store + "/beacons", ApiServer.ADMIN,
+                ApiServer.uniqueIBeacon().replace("}", ",\"zoneId\":\"" + zone + "\"}")).statusCode()).isEqualTo(201);
+        assertThat(server.post("/api/v1/stores/" + store + "/devices", ApiServer.ADMIN,
+                "{\"kind\":\"kiosk\",\"name\":\"Kiosk\",\"zoneId\":\"" + zone + "\"}").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> refused = delete("/api/v1/stores/" + store + "/zones/" + zone);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("beacons and devices are still placed in it");
+    }
+
+    @Test
     void aTagBatchIsKeptWhileATagTakesItsKeysFromIt() throws Exception {
         String store = server.createStore("Tags");
         String batch = server.createTagBatch(store);

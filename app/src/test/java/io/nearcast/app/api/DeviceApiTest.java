@@ -125,6 +125,74 @@ class DeviceApiTest {
         assertThat(ApiServer.field(response.body(), "field")).isEqualTo("name");
     }
 
+    @Test
+    void aDeviceIsPlacedInAZoneOfItsStoreFromCreationOn() throws Exception {
+        String zone = server.createZone(store);
+
+        HttpResponse<String> created = server.post(devices(), ApiServer.ADMIN, "{\"kind\":\"scanner\",\"name\":\"Wine aisle\",\"zoneId\":\"" + zone + "\"}");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = ApiServer.field(created.body(), "id");
+        assertThat(created.body()).contains("\"zoneId\":\"" + zone + "\"", "\"password\":", "\"pskKey\":", "\"topicPrefix\":");
+        assertThat(server.get(devices() + "/" + id, ApiServer.ADMIN).body()).contains("\"zoneId\":\"" + zone + "\"");
+        assertThat(server.get(devices() + "?size=200", ApiServer.ADMIN).body()).contains("\"zoneId\":\"" + zone + "\"");
+        assertThat(server.get(devices() + "/" + server.createDevice(store), ApiServer.ADMIN).body()).as("placed nowhere").doesNotContain("zoneId");
+    }
+
+    @Test
+    void patchMovesTheDeviceKeepsItsZoneWhenNotNamedAndNullTakesItOut() throws Exception {
+        String wine = server.createZone(store);
+        String entrance = server.createZone(store);
+        String id = server.createDevice(store);
+
+        HttpResponse<String> placed = patch(id, "{\"zoneId\":\"" + wine + "\"}");
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+        assertThat(placed.body()).contains("\"zoneId\":\"" + wine + "\"");
+        assertThat(patch(id, "{\"zoneId\":\"" + entrance + "\"}").body()).contains("\"zoneId\":\"" + entrance + "\"");
+        assertThat(patch(id, "{\"name\":\"Entrance scanner\",\"enabled\":true}").body()).contains("\"zoneId\":\"" + entrance + "\"");
+
+        HttpResponse<String> unplaced = patch(id, "{\"zoneId\":null}");
+
+        assertThat(unplaced.statusCode()).as(unplaced.body()).isEqualTo(200);
+        assertThat(unplaced.body()).doesNotContain("zoneId").contains("\"name\":\"Entrance scanner\"");
+        assertThat(server.get(devices() + "/" + id, ApiServer.ADMIN).body()).doesNotContain("zoneId");
+        assertThat(server.get("/api/v1/audit?size=200", ApiServer.ADMIN).body()).contains("\"resource\":\"device/" + id + "\",\"summary\":\"zone removed\"");
+    }
+
+    @Test
+    void aZoneOfAnotherStoreOrAnUnknownZoneIs422NamingZoneId() throws Exception {
+        String foreignZone = server.createZone(server.createStore("Elsewhere"));
+        String id = server.createDevice(store);
+
+        for (String zone : new String[] {foreignZone, "00000000-0000-0000-0000-000000000000"}) {
+            HttpResponse<String> created = server.post(devices(), ApiServer.ADMIN, "{\"kind\":\"kiosk\",\"name\":\"x\",\"zoneId\":\"" + zone + "\"}");
+            HttpResponse<String> patched = patch(id, "{\"zoneId\":\"" + zone + "\"}");
+
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(422);
+            assertThat(ApiServer.field(created.body(), "field")).isEqualTo("zoneId");
+            assertThat(patched.statusCode()).as(patched.body()).isEqualTo(422);
+            assertThat(ApiServer.field(patched.body(), "field")).isEqualTo("zoneId");
+        }
+        assertThat(server.get(devices() + "/" + id, ApiServer.ADMIN).body()).doesNotContain("zoneId");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "zoneId a number  | {\"zoneId\":7}          | zoneId",
+        "enabled a string | {\"enabled\":\"yes\"}   | enabled",
+        "name a number    | {\"name\":12}           | name",
+    })
+    void aPatchOfTheWrongTypeIs422NamingTheField(String label, String body, String field) throws Exception {
+        HttpResponse<String> response = patch(server.createDevice(store), body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(ApiServer.field(response.body(), "field")).isEqualTo(field);
+    }
+
+    private static HttpResponse<String> patch(String deviceId, String body) throws Exception {
+        return server.send("PATCH", devices() + "/" + deviceId, Optional.of(ApiServer.ADMIN), Optional.of(body));
+    }
+
     private void assertNeitherStoredNorLogged(String password, String pskKey) throws Exception {
         DataSource db = server.runtime().database().dataSource();
         assertThat(DatabaseScan.cellsContaining(db, password)).isEmpty();

@@ -63,6 +63,39 @@ class ZoneTransferTest {
     }
 
     @Test
+    void importsAndExportsTheDwellTime() throws Exception {
+        String store = server.createStore("Dwell");
+        String body = collection(
+                feature(SQUARE, "{\"name\":\"Tasting\",\"dwellSeconds\":45}"),
+                feature(SQUARE, "{\"name\":\"Default\"}"));
+
+        HttpResponse<String> imported = server.post("/api/v1/stores/" + store + "/zones:import", ApiServer.ADMIN, body);
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String tasting = imported.body().replaceAll(".*\"id\":\"([^\"]+)\",\"name\":\"Tasting\".*", "$1");
+        assertThat(server.get("/api/v1/stores/" + store + "/zones/" + tasting, ApiServer.ADMIN).body()).contains("\"dwellSeconds\":45");
+        String exported = server.get("/api/v1/stores/" + store + "/zones:export", ApiServer.ADMIN).body();
+        assertThat(exported).contains("\"dwellSeconds\":45").containsOnlyOnce("dwellSeconds");
+    }
+
+    @Test
+    void namesTheFeatureOfABadDwellTime() throws Exception {
+        String store = server.createStore("Bad dwell");
+        String body = collection(
+                feature(SQUARE, "{\"name\":\"ok\",\"dwellSeconds\":45}"),
+                feature(SQUARE, "{\"name\":\"zero\",\"dwellSeconds\":0}"),
+                feature(SQUARE, "{\"name\":\"text\",\"dwellSeconds\":\"45\"}"));
+
+        HttpResponse<String> response = server.post("/api/v1/stores/" + store + "/zones:import", ApiServer.ADMIN, body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.body()).contains("2 of 3 features are invalid",
+                "{\"field\":\"features[1].properties.dwellSeconds\",\"detail\":\"features[1].properties.dwellSeconds: must be between 1 and 86400 seconds, got 0\"}",
+                "{\"field\":\"features[2].properties.dwellSeconds\",\"detail\":\"features[2].properties.dwellSeconds: must be a whole number\"}");
+        assertThat(server.get("/api/v1/stores/" + store + "/zones", ApiServer.ADMIN).body()).contains("\"total\":0");
+    }
+
+    @Test
     void refusesSomethingThatIsNotAFeatureCollection() throws Exception {
         String store = server.createStore("Not GeoJSON");
 

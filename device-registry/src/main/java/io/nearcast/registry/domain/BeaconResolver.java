@@ -31,8 +31,11 @@ public final class BeaconResolver {
     static final Duration TTL = Duration.ofSeconds(30);
     static final int MAX_REMEMBERED = 100_000;
 
-    /** A registered beacon: where it is and its calibrated tx power at 1 m, if the registry has one. */
-    public record Resolved(String beaconId, String storeId, OptionalInt txPower) {
+    /**
+     * A registered beacon: its store, its calibrated tx power at 1 m and the zone it is placed in,
+     * each if the registry has one.
+     */
+    public record Resolved(String beaconId, String storeId, OptionalInt txPower, Optional<String> zoneId) {
     }
 
     private record Timed<T>(T value, long atNanos) {
@@ -136,7 +139,7 @@ public final class BeaconResolver {
     }
 
     private static Resolved resolved(Beacon beacon) {
-        return new Resolved(beacon.id(), beacon.storeId().value(), beacon.txPower());
+        return new Resolved(beacon.id(), beacon.storeId().value(), beacon.txPower(), beacon.zoneId());
     }
 
     private static boolean fresh(Timed<?> timed, long now) {

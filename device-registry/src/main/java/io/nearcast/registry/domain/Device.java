@@ -3,6 +3,7 @@ package io.nearcast.registry.domain;
 import io.nearcast.kernel.domain.Topic;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A piece of in-store hardware and how it authenticates. Its MQTT user name and its DTLS PSK
@@ -10,9 +11,11 @@ import java.util.Objects;
  * master key (DTLS needs it back), purpose {@link #pskPurpose(String)}.
  *
  * @param credentialsIssuedAt when the current password and PSK were generated (creation or last rotation)
+ * @param zoneId              the zone of the device's store it is placed in, if any (a scanner in the wine
+ *                            aisle: a shopper app it hears is in that zone)
  */
 public record Device(String id, StoreId storeId, DeviceKind kind, String name, boolean enabled,
-                     PasswordHash mqttPassword, String sealedPsk, Instant createdAt, Instant credentialsIssuedAt) {
+                     PasswordHash mqttPassword, String sealedPsk, Instant createdAt, Instant credentialsIssuedAt, Optional<String> zoneId) {
 
     public Device {
         Objects.requireNonNull(id, "id");
@@ -23,6 +26,13 @@ public record Device(String id, StoreId storeId, DeviceKind kind, String name, b
         Objects.requireNonNull(sealedPsk, "sealedPsk");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(credentialsIssuedAt, "credentialsIssuedAt");
+        Objects.requireNonNull(zoneId, "zoneId");
+    }
+
+    /** A device placed in no zone. */
+    public Device(String id, StoreId storeId, DeviceKind kind, String name, boolean enabled,
+                  PasswordHash mqttPassword, String sealedPsk, Instant createdAt, Instant credentialsIssuedAt) {
+        this(id, storeId, kind, name, enabled, mqttPassword, sealedPsk, createdAt, credentialsIssuedAt, Optional.empty());
     }
 
     /** The SecretBox purpose of a device's PSK, binding the sealed value to its row. */
@@ -49,19 +59,25 @@ public record Device(String id, StoreId storeId, DeviceKind kind, String name, b
     }
 
     public Device withCredentials(PasswordHash password, String psk, Instant issuedAt) {
-        return new Device(id, storeId, kind, name, enabled, password, psk, createdAt, issuedAt);
+        return new Device(id, storeId, kind, name, enabled, password, psk, createdAt, issuedAt, zoneId);
     }
 
     public Device withEnabled(boolean enabled) {
-        return new Device(id, storeId, kind, name, enabled, mqttPassword, sealedPsk, createdAt, credentialsIssuedAt);
+        return new Device(id, storeId, kind, name, enabled, mqttPassword, sealedPsk, createdAt, credentialsIssuedAt, zoneId);
     }
 
     public Device withName(String name) {
-        return new Device(id, storeId, kind, name, enabled, mqttPassword, sealedPsk, createdAt, credentialsIssuedAt);
+        return new Device(id, storeId, kind, name, enabled, mqttPassword, sealedPsk, createdAt, credentialsIssuedAt, zoneId);
+    }
+
+    /** @param zoneId empty: placed in no zone */
+    public Device withZone(Optional<String> zoneId) {
+        return new Device(id, storeId, kind, name, enabled, mqttPassword, sealedPsk, createdAt, credentialsIssuedAt, zoneId);
     }
 
     @Override
     public String toString() {
-        return "Device[id=" + id + ", storeId=" + storeId + ", kind=" + kind.wireName() + ", enabled=" + enabled + "]";
+        return "Device[id=" + id + ", storeId=" + storeId + ", kind=" + kind.wireName() + ", enabled=" + enabled
+                + ", zoneId=" + zoneId.orElse("none") + "]";
     }
 }

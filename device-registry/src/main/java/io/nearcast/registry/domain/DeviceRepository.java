@@ -15,7 +15,7 @@ public interface DeviceRepository {
     Page<Device> list(StoreId storeId, PageRequest request);
 
     /**
-     * Replaces name, enabled flag and credentials of an existing device (id, store, kind and
+     * Replaces name, enabled flag, zone and credentials of an existing device (id, store, kind and
      * creation time never change).
      *
      * @return false when no such device exists

@@ -1,6 +1,7 @@
 package io.nearcast.registry.domain;
 
 import io.nearcast.kernel.domain.Caller;
+import io.nearcast.kernel.domain.InvalidField;
 import io.nearcast.kernel.domain.NotFound;
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
@@ -8,19 +9,23 @@ import io.nearcast.kernel.domain.SecretBox;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * In-store devices of a store (scanners, NFC readers, kiosks): registration with generated
- * credentials, rotation, disabling and removal, each mirrored to the broker's accounts. Staff
- * manage the devices of their stores, admins all.
+ * credentials, rotation, disabling and removal, each mirrored to the broker's accounts, and
+ * where in the store each is placed (a zone of its store). Staff manage the devices of their
+ * stores, admins all.
  */
 public final class Devices {
 
     private static final int NAME_MAX = 100;
 
     private final DeviceRepository repository;
+    private final ZoneRepository zones;
     private final Stores stores;
     private final AuditLog audit;
     private final SecretBox box;
@@ -29,9 +34,10 @@ public final class Devices {
     private final SecureRandom random;
     private final int hashIterations;
 
-    public Devices(DeviceRepository repository, Stores stores, AuditLog audit, SecretBox box, BrokerAccounts broker,
+    public Devices(DeviceRepository repository, ZoneRepository zones, Stores stores, AuditLog audit, SecretBox box, BrokerAccounts broker,
                    Clock clock, SecureRandom random, int hashIterations) {
         this.repository = repository;
+        this.zones = zones;
         this.stores = stores;
         this.audit = audit;
         this.box = box;
@@ -44,17 +50,19 @@ public final class Devices {
     /**
      * Registers a device and generates its MQTT password and DTLS PSK; they are in the result and nowhere else.
      *
-     * @throws io.nearcast.kernel.domain.InvalidField naming {@code kind} or {@code name}
+     * @param zoneId the zone of the store it is placed in; {@code null} or blank for none
+     * @throws InvalidField naming {@code kind}, {@code name} or {@code zoneId}
      * @throws io.nearcast.kernel.domain.Unavailable when the broker did not confirm the account (nothing registered)
      */
-    public IssuedDevice create(Caller caller, String storeId, String kind, String name) {
+    public IssuedDevice create(Caller caller, String storeId, String kind, String name, String zoneId) {
         Store store = stores.get(caller, storeId);
         DeviceKind deviceKind = DeviceKind.parse(kind);
         String deviceName = Names.require("name", name, NAME_MAX);
+        Optional<String> zone = zoneOf(store.id(), Optional.ofNullable(zoneId));
         String id = UUID.randomUUID().toString();
         DeviceSecrets secrets = DeviceSecrets.generate(random);
         Instant now = clock.instant();
-        Device device = new Device(id, store.id(), deviceKind, deviceName, true, hash(secrets), seal(id, secrets), now, now);
+        Device device = new Device(id, store.id(), deviceKind, deviceName, true, hash(secrets), seal(id, secrets), now, now, zone);
         broker.provision(device, secrets.mqttPassword());
         try {
             repository.insert(device);
@@ -62,7 +70,8 @@ public final class Devices {
             removeQuietly(device, e);
             throw e;
         }
-        audit.record(new AuditEntry(now, caller.actor(), "create", resource(device), "kind=" + deviceKind.wireName() + ", name=" + deviceName));
+        audit.record(new AuditEntry(now, caller.actor(), "create", resource(device), "kind=" + deviceKind.wireName() + ", name=" + deviceName
+                + zone.map(z -> ", zone=" + z).orElse("")));
         return new IssuedDevice(device, secrets);
     }
 
@@ -91,15 +100,21 @@ public final class Devices {
     }
 
     /**
-     * Changes the name and/or the enabled flag; a disabled device is refused by the broker and the
-     * DTLS listener, and its open sessions end.
+     * Changes the name, the enabled flag and/or the zone the device is placed in; a disabled device
+     * is refused by the broker and the DTLS listener, and its open sessions end.
+     *
+     * @throws InvalidField naming {@code name} or {@code zoneId} (a zone of another store, or none)
      */
-    public Device update(Caller caller, String storeId, String deviceId, Optional<String> name, Optional<Boolean> enabled) {
+    public Device update(Caller caller, String storeId, String deviceId, DeviceChange change) {
         Device current = get(caller, storeId, deviceId);
         Device changed = current;
-        if (name.isPresent()) {
-            changed = changed.withName(Names.require("name", name.get(), NAME_MAX));
+        if (change.name().isPresent()) {
+            changed = changed.withName(Names.require("name", change.name().get(), NAME_MAX));
         }
+        if (change.zoneId().isPresent()) {
+            changed = changed.withZone(zoneOf(current.storeId(), change.zoneId().get()));
+        }
+        Optional<Boolean> enabled = change.enabled();
         if (enabled.isPresent() && enabled.get() != current.enabled()) {
             changed = changed.withEnabled(enabled.get());
             broker.setEnabled(changed, enabled.get());
@@ -119,6 +134,18 @@ public final class Devices {
         repository.delete(device.id());
         broker.endSessions(device);
         audit.record(new AuditEntry(clock.instant(), caller.actor(), "delete", resource(device), "kind=" + device.kind().wireName()));
+    }
+
+    /** The zone, checked to be one of the store's; empty for none (or a blank id). */
+    private Optional<String> zoneOf(StoreId storeId, Optional<String> zoneId) {
+        Optional<String> zone = zoneId.filter(id -> !id.isBlank());
+        zone.ifPresent(id -> {
+            boolean inStore = zones.find(id).filter(z -> z.storeId().equals(storeId)).isPresent();
+            if (!inStore) {
+                throw new InvalidField("zoneId", "no zone " + Names.printable(id) + " in this store");
+            }
+        });
+        return zone;
     }
 
     private void save(Device device) {
@@ -144,14 +171,17 @@ public final class Devices {
     }
 
     private static String changes(Device before, Device after) {
-        StringBuilder summary = new StringBuilder();
+        List<String> parts = new ArrayList<>();
         if (!before.name().equals(after.name())) {
-            summary.append("name=").append(after.name());
+            parts.add("name=" + after.name());
         }
         if (before.enabled() != after.enabled()) {
-            summary.append(summary.isEmpty() ? "" : ", ").append(after.enabled() ? "enabled" : "disabled");
+            parts.add(after.enabled() ? "enabled" : "disabled");
         }
-        return summary.isEmpty() ? "no change" : summary.toString();
+        if (!before.zoneId().equals(after.zoneId())) {
+            parts.add(after.zoneId().map(zone -> "zone=" + zone).orElse("zone removed"));
+        }
+        return parts.isEmpty() ? "no change" : String.join(", ", parts);
     }
 
     private static String resource(Device device) {

@@ -6,11 +6,21 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
-/** A zone as a client asks for it, validated; see {@link ZoneGeometry} for the shape rules. */
-public record NewZone(String name, OptionalInt floor, List<String> tags, ZoneShape shape) {
+/**
+ * A zone as a client asks for it, validated; see {@link ZoneGeometry} for the shape rules.
+ *
+ * @param dwellSeconds empty: the geofence service's default dwell time applies
+ */
+public record NewZone(String name, OptionalInt floor, List<String> tags, ZoneShape shape, OptionalInt dwellSeconds) {
 
     static final int MAX_NAME = 200;
     static final int MAX_TAGS = 20;
+    static final int MIN_FLOOR = -10;
+    static final int MAX_FLOOR = 200;
+    /** One second: the shortest dwell time a zone may ask for. */
+    static final int MIN_DWELL_SECONDS = 1;
+    /** One day: the longest dwell time a zone may ask for. */
+    static final int MAX_DWELL_SECONDS = 86_400;
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     public NewZone {
@@ -18,18 +28,48 @@ public record NewZone(String name, OptionalInt floor, List<String> tags, ZoneSha
     }
 
     /**
-     * @param floor -10 to 200 when given
-     * @param tags  lower-case words, at most {@value #MAX_TAGS}
+     * @param floor        -10 to 200 when given
+     * @param tags         lower-case words, at most {@value #MAX_TAGS}
+     * @param dwellSeconds 1 to 86,400 when given
      * @throws InvalidField naming the field
      */
-    public static NewZone of(String name, Integer floor, List<String> tags, ZoneShape shape) {
-        if (floor != null && (floor < -10 || floor > 200)) {
-            throw new InvalidField("floor", "must be between -10 and 200, got " + floor);
-        }
-        return new NewZone(Names.require("name", name, MAX_NAME), floor == null ? OptionalInt.empty() : OptionalInt.of(floor), tags(tags), shape);
+    public static NewZone of(String name, Integer floor, List<String> tags, ZoneShape shape, Integer dwellSeconds) {
+        return new NewZone(name(name), floor(floor), tags(tags), shape, dwellSeconds(dwellSeconds));
     }
 
-    private static List<String> tags(List<String> tags) {
+    static String name(String name) {
+        return Names.require("name", name, MAX_NAME);
+    }
+
+    /** @throws InvalidField on {@code floor} when out of range */
+    static OptionalInt floor(Integer floor) {
+        if (floor == null) {
+            return OptionalInt.empty();
+        }
+        if (floor < MIN_FLOOR || floor > MAX_FLOOR) {
+            throw new InvalidField("floor", "must be between " + MIN_FLOOR + " and " + MAX_FLOOR + ", got " + floor);
+        }
+        return OptionalInt.of(floor);
+    }
+
+    /** @throws InvalidField on {@code dwellSeconds} when out of range */
+    static OptionalInt dwellSeconds(Integer seconds) {
+        if (seconds == null) {
+            return OptionalInt.empty();
+        }
+        if (!isDwellInRange(seconds)) {
+            throw new InvalidField("dwellSeconds", "must be between " + MIN_DWELL_SECONDS + " and " + MAX_DWELL_SECONDS
+                    + " seconds, got " + seconds);
+        }
+        return OptionalInt.of(seconds);
+    }
+
+    static boolean isDwellInRange(int seconds) {
+        return seconds >= MIN_DWELL_SECONDS && seconds <= MAX_DWELL_SECONDS;
+    }
+
+    /** Without duplicates, in the order given; none for {@code null}. */
+    static List<String> tags(List<String> tags) {
         if (tags == null) {
             return List.of();
         }

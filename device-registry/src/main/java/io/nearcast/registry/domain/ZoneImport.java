@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Zones as a GeoJSON FeatureCollection, both ways. A feature is a zone: its geometry a Polygon or
  * MultiPolygon, or a Point with {@code properties.radiusMeters} for a circle; {@code name},
- * {@code floor} and {@code tags} in its properties.
+ * {@code floor}, {@code tags} and {@code dwellSeconds} in its properties.
  */
 public final class ZoneImport {
 
@@ -60,6 +60,7 @@ public final class ZoneImport {
             properties.put("name", zone.name());
             zone.floor().ifPresent(floor -> properties.put("floor", floor));
             properties.put("tags", zone.tags());
+            zone.dwellSeconds().ifPresent(seconds -> properties.put("dwellSeconds", seconds));
             Map<String, Object> geometry;
             if (zone.shape() instanceof ZoneShape.Area area) {
                 geometry = ZoneGeometry.toGeoJson(area.geometry());
@@ -92,16 +93,12 @@ public final class ZoneImport {
         } else {
             shape = ZoneGeometry.parse(at + ".geometry", geometry);
         }
-        Object name = properties.get("name");
-        Object floor = properties.get("floor");
-        Object tags = properties.get("tags");
-        if (floor != null && !(floor instanceof Integer)) {
-            throw new InvalidField(at + ".properties.floor", "must be a whole number");
-        }
-        if (tags != null && !(tags instanceof List<?>)) {
-            throw new InvalidField(at + ".properties.tags", "must be an array of strings");
-        }
-        return NewZone.of(name instanceof String s ? s : null, (Integer) floor, strings(at + ".properties.tags", (List<?>) tags), shape);
+        // mistakes in the properties are named relative to them; read() puts the feature's path in front
+        String name = ZoneJson.text("name", properties.get("name"));
+        Integer floor = ZoneJson.wholeNumber("floor", properties.get("floor"));
+        List<String> tags = ZoneJson.strings("tags", properties.get("tags"));
+        Integer dwellSeconds = ZoneJson.wholeNumber("dwellSeconds", properties.get("dwellSeconds"));
+        return NewZone.of(name, floor, tags, shape, dwellSeconds);
     }
 
     private static ZoneShape circle(String at, Map<?, ?> point, Map<?, ?> properties) {
@@ -119,19 +116,5 @@ public final class ZoneImport {
             throw new InvalidField(at + ".geometry.coordinates", e.problem());
         }
         return ZoneGeometry.circle(at + ".properties", centre, radius.doubleValue());
-    }
-
-    private static List<String> strings(String at, List<?> items) {
-        if (items == null) {
-            return null;
-        }
-        List<String> strings = new ArrayList<>();
-        for (Object item : items) {
-            if (!(item instanceof String s)) {
-                throw new InvalidField(at, "must be an array of strings");
-            }
-            strings.add(s);
-        }
-        return strings;
     }
 }

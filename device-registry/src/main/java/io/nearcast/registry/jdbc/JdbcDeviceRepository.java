@@ -19,11 +19,13 @@ import javax.sql.DataSource;
 /**
  * Devices in {@code registry_device}; a store's devices listed oldest first. Instants read back
  * truncated to microseconds. Every method throws {@link RepositoryException} when the database
- * fails; {@link #insert} also when the id is taken or the store does not exist. Thread-safe.
+ * fails; {@link #insert} also when the id is taken or the store does not exist, {@link #insert}
+ * and {@link #update} when the device's zone is not one of its store's. Thread-safe.
  */
 public final class JdbcDeviceRepository implements DeviceRepository {
 
-    private static final String COLUMNS = "id, store_id, kind, name, enabled, mqtt_password_hash, psk_sealed, created_at, credentials_issued_at";
+    private static final String COLUMNS =
+            "id, store_id, kind, name, enabled, mqtt_password_hash, psk_sealed, created_at, credentials_issued_at, zone_id";
 
     private final Jdbc jdbc;
 
@@ -35,13 +37,14 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     public void insert(Device device) {
         jdbc.run("inserting device " + device.id(), connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO registry_device (" + COLUMNS + ") VALUES (" + Jdbc.placeholders(9) + ")")) {
+                    "INSERT INTO registry_device (" + COLUMNS + ") VALUES (" + Jdbc.placeholders(10) + ")")) {
                 insert.setString(1, device.id());
                 insert.setString(2, device.storeId().value());
                 insert.setString(3, device.kind().wireName());
                 bindMutable(insert, 4, device);
                 UtcTimestamps.set(insert, 8, device.createdAt());
                 UtcTimestamps.set(insert, 9, device.credentialsIssuedAt());
+                insert.setString(10, device.zoneId().orElse(null));
                 return insert.executeUpdate();
             }
         });
@@ -67,11 +70,12 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     public boolean update(Device device) {
         return jdbc.run("updating device " + device.id(), connection -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE registry_device SET name = ?, enabled = ?, mqtt_password_hash = ?, psk_sealed = ?, credentials_issued_at = ?"
-                            + " WHERE id = ?")) {
+                    "UPDATE registry_device SET name = ?, enabled = ?, mqtt_password_hash = ?, psk_sealed = ?, credentials_issued_at = ?,"
+                            + " zone_id = ? WHERE id = ?")) {
                 bindMutable(update, 1, device);
                 UtcTimestamps.set(update, 5, device.credentialsIssuedAt());
-                update.setString(6, device.id());
+                update.setString(6, device.zoneId().orElse(null));
+                update.setString(7, device.id());
                 return update.executeUpdate() == 1;
             }
         });
@@ -100,7 +104,8 @@ public final class JdbcDeviceRepository implements DeviceRepository {
         try {
             return new Device(id, new StoreId(row.getString("store_id")), kind(id, row.getString("kind")), row.getString("name"),
                     row.getBoolean("enabled"), PasswordHash.parse(row.getString("mqtt_password_hash")), row.getString("psk_sealed"),
-                    UtcTimestamps.get(row, "created_at"), UtcTimestamps.get(row, "credentials_issued_at"));
+                    UtcTimestamps.get(row, "created_at"), UtcTimestamps.get(row, "credentials_issued_at"),
+                    Optional.ofNullable(row.getString("zone_id")));
         } catch (IllegalArgumentException e) {
             throw new SQLException("device " + id + " has an unreadable password hash", e);
         }

@@ -33,9 +33,10 @@ import org.locationtech.jts.io.WKTWriter;
 
 /**
  * Zones in {@code registry_zone}, their tags in order in {@code registry_zone_tag}; a store's
- * zones listed oldest first (by insertion order). An area is kept as WKT with every coordinate at
- * full double precision, so it reads back {@linkplain org.locationtech.jts.geom.Geometry#equalsExact
- * exactly equal}, with SRID 4326. A zone and its tags are written in one transaction.
+ * zones listed oldest first (by insertion order), every zone by store id and then insertion
+ * order. An area is kept as WKT with every coordinate at full double precision, so it reads back
+ * {@linkplain org.locationtech.jts.geom.Geometry#equalsExact exactly equal}, with SRID 4326. A zone
+ * and its tags are written in one transaction, and an update replaces both at once.
  * {@code createdAt} reads back truncated to microseconds. Thread-safe.
  *
  * <p>Every method throws {@link RepositoryException} when the database fails; the inserts also
@@ -44,7 +45,10 @@ import org.locationtech.jts.io.WKTWriter;
  */
 public final class JdbcZoneRepository implements ZoneRepository {
 
-    private static final String COLUMNS = "id, store_id, name, floor, shape_kind, area_wkt, centre_lat, centre_lon, radius_m, created_at";
+    private static final String COLUMNS = "id, store_id, name, floor, shape_kind, area_wkt, centre_lat, centre_lon, radius_m, created_at, dwell_seconds";
+
+    /** Rows fetched per round trip when reading every zone, so PostgreSQL streams them instead of loading them all at once. */
+    private static final int FETCH_SIZE = 1_000;
 
     private static final String AREA = "area";
     private static final String CIRCLE = "circle";
@@ -105,16 +109,95 @@ public final class JdbcZoneRepository implements ZoneRepository {
         });
     }
 
+    /**
+     * One query: the zones joined with their tags, a zone's rows one after the other (a zone with
+     * n tags comes n times, its area parsed once).
+     */
+    @Override
+    public List<Zone> everyZone() {
+        return jdbc.inTransaction("reading every zone", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + prefixed("z.", COLUMNS) + ", t.tag FROM registry_zone z"
+                            + " LEFT JOIN registry_zone_tag t ON t.zone_id = z.id"
+                            + " ORDER BY z.store_id, z.seq, t.position")) {
+                // PostgreSQL streams with a cursor only inside a transaction and with a fetch size
+                select.setFetchSize(FETCH_SIZE);
+                return zonesWithTags(select);
+            }
+        });
+    }
+
+    private static List<Zone> zonesWithTags(PreparedStatement select) throws SQLException {
+        List<Zone> zones = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            ZoneRow current = null;
+            List<String> tags = new ArrayList<>();
+            while (rows.next()) {
+                String id = rows.getString("id");
+                if (current == null || !current.id().equals(id)) {
+                    if (current != null) {
+                        zones.add(current.withTags(tags));
+                    }
+                    current = zoneRow(rows);
+                    tags = new ArrayList<>();
+                }
+                String tag = rows.getString("tag");
+                if (tag != null) {
+                    tags.add(tag);
+                }
+            }
+            if (current != null) {
+                zones.add(current.withTags(tags));
+            }
+        }
+        return zones;
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return prefix + columns.replace(", ", ", " + prefix);
+    }
+
+    @Override
+    public boolean update(Zone zone) {
+        return jdbc.inTransaction("updating zone " + zone.id(), connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE registry_zone SET name = ?, floor = ?, dwell_seconds = ?,"
+                            + " shape_kind = ?, area_wkt = ?, centre_lat = ?, centre_lon = ?, radius_m = ?"
+                            + " WHERE id = ? AND store_id = ?")) {
+                update.setString(1, zone.name());
+                setInt(update, 2, zone.floor());
+                setInt(update, 3, zone.dwellSeconds());
+                bindShape(update, 4, zone.shape());
+                update.setString(9, zone.id());
+                update.setString(10, zone.storeId().value());
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM registry_zone_tag WHERE zone_id = ?")) {
+                delete.setString(1, zone.id());
+                delete.executeUpdate();
+            }
+            insertTags(connection, List.of(zone));
+            return true;
+        });
+    }
+
     /** Inserts the zones in the given order, then all their tags; the caller holds the transaction. */
     private static void insertZones(Connection connection, List<Zone> zones) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO registry_zone (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO registry_zone (" + COLUMNS + ") VALUES (" + Jdbc.placeholders(11) + ")")) {
             for (Zone zone : zones) {
                 bindZone(insert, zone);
                 // one statement per zone (not a batch): the first failure stops at the zone that caused it
                 insert.executeUpdate();
             }
         }
+        insertTags(connection, zones);
+    }
+
+    /** Inserts the zones' tags in order; the caller holds the transaction. */
+    private static void insertTags(Connection connection, List<Zone> zones) throws SQLException {
         if (zones.stream().allMatch(zone -> zone.tags().isEmpty())) {
             return;
         }
@@ -136,27 +219,37 @@ public final class JdbcZoneRepository implements ZoneRepository {
         insert.setString(1, zone.id());
         insert.setString(2, zone.storeId().value());
         insert.setString(3, zone.name());
-        if (zone.floor().isPresent()) {
-            insert.setInt(4, zone.floor().getAsInt());
-        } else {
-            insert.setNull(4, Types.INTEGER);
-        }
-        if (zone.shape() instanceof ZoneShape.Area area) {
-            insert.setString(5, AREA);
-            insert.setString(6, wkt(area));
-            insert.setNull(7, Types.DOUBLE);
-            insert.setNull(8, Types.DOUBLE);
-            insert.setNull(9, Types.DOUBLE);
-        } else if (zone.shape() instanceof ZoneShape.Circle circle) {
-            insert.setString(5, CIRCLE);
-            insert.setNull(6, Types.VARCHAR);
-            insert.setDouble(7, circle.centre().lat());
-            insert.setDouble(8, circle.centre().lon());
-            insert.setDouble(9, circle.radiusMeters());
-        } else {
-            throw new IllegalArgumentException("unknown zone shape: " + zone.shape());
-        }
+        setInt(insert, 4, zone.floor());
+        bindShape(insert, 5, zone.shape());
         UtcTimestamps.set(insert, 10, zone.createdAt());
+        setInt(insert, 11, zone.dwellSeconds());
+    }
+
+    /** shape_kind, area_wkt, centre_lat, centre_lon, radius_m from {@code first} on. */
+    private static void bindShape(PreparedStatement statement, int first, ZoneShape shape) throws SQLException {
+        if (shape instanceof ZoneShape.Area area) {
+            statement.setString(first, AREA);
+            statement.setString(first + 1, wkt(area));
+            statement.setNull(first + 2, Types.DOUBLE);
+            statement.setNull(first + 3, Types.DOUBLE);
+            statement.setNull(first + 4, Types.DOUBLE);
+        } else if (shape instanceof ZoneShape.Circle circle) {
+            statement.setString(first, CIRCLE);
+            statement.setNull(first + 1, Types.VARCHAR);
+            statement.setDouble(first + 2, circle.centre().lat());
+            statement.setDouble(first + 3, circle.centre().lon());
+            statement.setDouble(first + 4, circle.radiusMeters());
+        } else {
+            throw new IllegalArgumentException("unknown zone shape: " + shape);
+        }
+    }
+
+    private static void setInt(PreparedStatement statement, int index, OptionalInt value) throws SQLException {
+        if (value.isPresent()) {
+            statement.setInt(index, value.getAsInt());
+        } else {
+            statement.setNull(index, Types.INTEGER);
+        }
     }
 
     /** The area as WKT that reads back to exactly the same coordinates. */
@@ -189,15 +282,19 @@ public final class JdbcZoneRepository implements ZoneRepository {
 
     private static ZoneRow zoneRow(ResultSet row) throws SQLException {
         String id = row.getString("id");
-        int floor = row.getInt("floor");
-        OptionalInt maybeFloor = row.wasNull() ? OptionalInt.empty() : OptionalInt.of(floor);
         return new ZoneRow(
                 id,
                 new StoreId(row.getString("store_id")),
                 row.getString("name"),
-                maybeFloor,
+                optionalInt(row, "floor"),
                 shape(id, row),
-                UtcTimestamps.get(row, "created_at"));
+                UtcTimestamps.get(row, "created_at"),
+                optionalInt(row, "dwell_seconds"));
+    }
+
+    private static OptionalInt optionalInt(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? OptionalInt.empty() : OptionalInt.of(value);
     }
 
     private static ZoneShape shape(String id, ResultSet row) throws SQLException {
@@ -237,15 +334,28 @@ public final class JdbcZoneRepository implements ZoneRepository {
     }
 
     /** A {@code registry_zone} row, before its tags are read. */
-    private record ZoneRow(String id, StoreId storeId, String name, OptionalInt floor, ZoneShape shape, Instant createdAt) {
+    private record ZoneRow(String id, StoreId storeId, String name, OptionalInt floor, ZoneShape shape, Instant createdAt,
+                           OptionalInt dwellSeconds) {
 
         Zone withTags(List<String> tags) {
-            return new Zone(id, storeId, name, floor, tags, shape, createdAt);
+            return new Zone(id, storeId, name, floor, tags, shape, createdAt, dwellSeconds);
         }
     }
 
     @Override
     public Deletion delete(String id) {
         return jdbc.delete("registry_zone", id);
+    }
+
+    @Override
+    public Placements placements(String id) {
+        return jdbc.run("counting what is placed in zone " + id, connection -> {
+            try (PreparedStatement count = connection.prepareStatement(
+                    "SELECT (SELECT COUNT(*) FROM registry_beacon WHERE zone_id = ?), (SELECT COUNT(*) FROM registry_device WHERE zone_id = ?)")) {
+                count.setString(1, id);
+                count.setString(2, id);
+                return Jdbc.firstRow(count, row -> new Placements(row.getLong(1), row.getLong(2))).orElseThrow();
+            }
+        });
     }
 }

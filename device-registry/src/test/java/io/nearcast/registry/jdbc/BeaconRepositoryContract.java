@@ -62,7 +62,7 @@ abstract class BeaconRepositoryContract {
         store = stores.store();
         otherStore = stores.otherStore();
         zone = new Zone(UUID.randomUUID().toString(), store.id(), "Wine", OptionalInt.of(0), List.of("wine"),
-                new ZoneShape.Circle(new GeoPoint(52.52, 13.405), 25), T0);
+                new ZoneShape.Circle(new GeoPoint(52.52, 13.405), 25), T0, OptionalInt.empty());
         new JdbcZoneRepository(dataSource).insert(zone);
     }
 

@@ -10,6 +10,8 @@ import io.nearcast.registry.domain.BeaconFields;
 import io.nearcast.registry.domain.BeaconIdentity;
 import io.nearcast.registry.domain.BeaconResolver;
 import io.nearcast.registry.domain.GeoPoint;
+import io.nearcast.registry.domain.Zone;
+import io.nearcast.registry.domain.ZoneShape;
 import io.nearcast.testing.H2MemoryDatabase;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -36,6 +38,7 @@ class BeaconResolverTest {
     private final H2MemoryDatabase database = new H2MemoryDatabase();
     private final SecretBox box = new SecretBox(MasterKey.generate(new SecureRandom()), new SecureRandom());
     private JdbcBeaconRepository repository;
+    private JdbcZoneRepository zones;
     private TwoStores stores;
     private BeaconResolver resolver;
 
@@ -43,6 +46,7 @@ class BeaconResolverTest {
     void registry() {
         DataSource dataSource = RegistryMigrations.migrated(database.dataSource());
         repository = new JdbcBeaconRepository(dataSource);
+        zones = new JdbcZoneRepository(dataSource);
         stores = TwoStores.insertedInto(dataSource, REGISTERED);
         resolver = new BeaconResolver(repository, box);
     }
@@ -106,6 +110,42 @@ class BeaconResolverTest {
             assertThat(found.txPower()).isEmpty();
         });
         assertThat(resolver.byIdentity("eddystone-uid:00000000000000000000:000000000000")).isEmpty();
+    }
+
+    @Test
+    void tellsTheZoneTheBeaconIsPlacedIn() {
+        Zone wine = new Zone(UUID.randomUUID().toString(), stores.store().id(), "Wine", OptionalInt.of(0), List.of(),
+                new ZoneShape.Circle(new GeoPoint(52.52, 13.405), 10), REGISTERED, OptionalInt.empty());
+        zones.insert(wine);
+        Beacon placed = new Beacon(UUID.randomUUID().toString(), stores.store().id(),
+                new BeaconIdentity.IBeacon(UUID.fromString("f7826da6-4fa2-4e98-8024-bc5b71e0893e"), 1, 7), OptionalInt.of(-59),
+                Optional.of(wine.id()), Optional.empty(), Beacon.Telemetry.none(), REGISTERED);
+        Beacon loose = new Beacon(UUID.randomUUID().toString(), stores.store().id(),
+                new BeaconIdentity.IBeacon(UUID.fromString("f7826da6-4fa2-4e98-8024-bc5b71e0893e"), 1, 8), OptionalInt.empty(),
+                Optional.empty(), Optional.empty(), Beacon.Telemetry.none(), REGISTERED);
+        assertThat(repository.insertAll(List.of(placed, loose))).isEmpty();
+
+        assertThat(resolver.byIdentity(placed.identity().uniqueKey())).hasValueSatisfying(found -> {
+            assertThat(found.beaconId()).isEqualTo(placed.id());
+            assertThat(found.zoneId()).contains(wine.id());
+        });
+        assertThat(resolver.byIdentity(loose.identity().uniqueKey())).hasValueSatisfying(found -> assertThat(found.zoneId()).isEmpty());
+    }
+
+    @Test
+    void tellsTheZoneOfAnEidBeacon() {
+        Zone wine = new Zone(UUID.randomUUID().toString(), stores.store().id(), "Wine", OptionalInt.empty(), List.of(),
+                new ZoneShape.Circle(new GeoPoint(52.52, 13.405), 10), REGISTERED, OptionalInt.empty());
+        zones.insert(wine);
+        String id = UUID.randomUUID().toString();
+        BeaconFields fields = new BeaconFields("eddystone-eid", null, null, null, null, null, null, null, null, KEY_HEX, 10,
+                null, null, null, null, REGISTERED.getEpochSecond());
+        Beacon beacon = new Beacon(id, stores.store().id(), fields.identity(box, id, REGISTERED), OptionalInt.empty(), Optional.of(wine.id()),
+                Optional.empty(), Beacon.Telemetry.none(), REGISTERED);
+        assertThat(repository.insertAll(List.of(beacon))).isEmpty();
+
+        assertThat(resolver.byEphemeralId(stores.store().id().value(), eid(REGISTERED.getEpochSecond(), 10), REGISTERED))
+                .hasValueSatisfying(found -> assertThat(found.zoneId()).contains(wine.id()));
     }
 
     @Test

@@ -9,11 +9,17 @@ import io.nearcast.kernel.domain.PageRequest;
 import io.nearcast.registry.domain.Device;
 import io.nearcast.registry.domain.DeviceKind;
 import io.nearcast.registry.domain.DeviceRepository;
+import io.nearcast.registry.domain.GeoPoint;
 import io.nearcast.registry.domain.PasswordHash;
 import io.nearcast.registry.domain.Store;
 import io.nearcast.registry.domain.StoreId;
+import io.nearcast.registry.domain.Zone;
+import io.nearcast.registry.domain.ZoneShape;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +35,7 @@ abstract class DeviceRepositoryContract {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private DeviceRepository devices;
+    private JdbcZoneRepository zones;
     private Store store;
     private Store otherStore;
 
@@ -39,6 +46,7 @@ abstract class DeviceRepositoryContract {
     void createRepositoryAndStores() throws Exception {
         DataSource dataSource = freshDataSource();
         devices = new JdbcDeviceRepository(dataSource);
+        zones = new JdbcZoneRepository(dataSource);
         TwoStores stores = TwoStores.insertedInto(dataSource, T0);
         store = stores.store();
         otherStore = stores.otherStore();
@@ -56,6 +64,47 @@ abstract class DeviceRepositoryContract {
             devices.insert(device);
             assertThat(devices.find(device.id())).contains(device);
         }
+    }
+
+    private Zone zone(Store in) {
+        Zone zone = new Zone(UUID.randomUUID().toString(), in.id(), "Wine", OptionalInt.empty(), List.of(),
+                new ZoneShape.Circle(new GeoPoint(52.52, 13.405), 10), T0, OptionalInt.empty());
+        zones.insert(zone);
+        return zone;
+    }
+
+    @Test
+    void keepsTheZoneADeviceIsPlacedInMovesItAndTakesItOut() {
+        Zone wine = zone(store);
+        Zone entrance = zone(store);
+        Device device = device(store, DeviceKind.SCANNER).withZone(Optional.of(wine.id()));
+        devices.insert(device);
+        assertThat(devices.find(device.id())).contains(device);
+
+        Device moved = device.withZone(Optional.of(entrance.id()));
+        assertThat(devices.update(moved)).isTrue();
+        assertThat(devices.find(device.id())).contains(moved);
+
+        Device unplaced = moved.withZone(Optional.empty());
+        assertThat(devices.update(unplaced)).isTrue();
+        assertThat(devices.find(device.id())).contains(unplaced);
+        assertThat(devices.list(store.id(), PageRequest.first()).items()).containsExactly(unplaced);
+    }
+
+    @Test
+    void refusesAZoneOfAnotherStoreOrAnUnknownZone() {
+        Zone elsewhere = zone(otherStore);
+        Device placed = device(store, DeviceKind.KIOSK);
+        devices.insert(placed);
+
+        for (String zoneId : List.of(elsewhere.id(), UUID.randomUUID().toString())) {
+            assertThatThrownBy(() -> devices.insert(device(store, DeviceKind.SCANNER).withZone(Optional.of(zoneId))))
+                    .isInstanceOf(RepositoryException.class);
+            assertThatThrownBy(() -> devices.update(placed.withZone(Optional.of(zoneId))))
+                    .isInstanceOf(RepositoryException.class);
+        }
+        assertThat(devices.find(placed.id())).contains(placed);
+        assertThat(devices.list(store.id(), PageRequest.first()).total()).isEqualTo(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.nearcast.kernel.domain.Unavailable;
 import io.nearcast.registry.domain.AuditLog;
 import io.nearcast.registry.domain.BrokerAccounts;
 import io.nearcast.registry.domain.Device;
+import io.nearcast.registry.domain.DeviceChange;
 import io.nearcast.registry.domain.DeviceAuthentication;
 import io.nearcast.registry.domain.Devices;
 import io.nearcast.registry.domain.GeoPoint;
@@ -21,12 +22,17 @@ import io.nearcast.registry.domain.IssuedDevice;
 import io.nearcast.registry.domain.NewStore;
 import io.nearcast.registry.domain.Store;
 import io.nearcast.registry.domain.Stores;
+import io.nearcast.registry.domain.Zone;
+import io.nearcast.registry.domain.ZoneShape;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +53,8 @@ class DevicesTest {
     private final H2MemoryDatabase database = new H2MemoryDatabase();
     private final RecordingBroker broker = new RecordingBroker();
     private JdbcDeviceRepository repository;
+    private JdbcZoneRepository zones;
+    private Stores stores;
     private Devices devices;
     private DeviceAuthentication authentication;
     private Store store;
@@ -56,10 +64,11 @@ class DevicesTest {
     void createStoreAndServices() {
         DataSource dataSource = RegistryMigrations.migrated(database.dataSource());
         AuditLog audit = new JdbcAuditLog(dataSource);
-        Stores stores = new Stores(new JdbcStoreRepository(dataSource), audit, CLOCK);
+        stores = new Stores(new JdbcStoreRepository(dataSource), audit, CLOCK);
         SecretBox box = new SecretBox(MasterKey.generate(RANDOM), RANDOM);
         repository = new JdbcDeviceRepository(dataSource);
-        devices = new Devices(repository, stores, audit, box, broker, CLOCK, RANDOM, 1_000);
+        zones = new JdbcZoneRepository(dataSource);
+        devices = new Devices(repository, zones, stores, audit, box, broker, CLOCK, RANDOM, 1_000);
         authentication = new DeviceAuthentication(repository, box, RANDOM);
         store = stores.create(Caller.bootstrapAdmin(), new NewStore("Mitte", java.time.ZoneId.of("Europe/Berlin"), new GeoPoint(52.52, 13.4)));
         staff = new Caller("token:t1", Role.STAFF, Set.of(store.id().value()));
@@ -72,7 +81,7 @@ class DevicesTest {
 
     @Test
     void createsADeviceWhoseGeneratedCredentialsAuthenticate() {
-        IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Entrance");
+        IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Entrance", null);
         Device device = issued.device();
 
         assertThat(device.topicPrefix()).isEqualTo("nearcast/v1/stores/" + store.id() + "/devices/" + device.id() + "/");
@@ -85,7 +94,7 @@ class DevicesTest {
 
     @Test
     void storesNeitherSecretInClear() {
-        IssuedDevice issued = devices.create(staff, store.id().value(), "kiosk", "Wine kiosk");
+        IssuedDevice issued = devices.create(staff, store.id().value(), "kiosk", "Wine kiosk", null);
         Device stored = repository.find(issued.device().id()).orElseThrow();
 
         assertThat(stored.mqttPassword().encoded()).doesNotContain(issued.secrets().mqttPassword());
@@ -95,7 +104,7 @@ class DevicesTest {
 
     @Test
     void rotationRetiresTheOldCredentialsAndEndsSessionsAfterTheRegistryChanged() {
-        IssuedDevice first = devices.create(staff, store.id().value(), "scanner", "Entrance");
+        IssuedDevice first = devices.create(staff, store.id().value(), "scanner", "Entrance", null);
         String id = first.device().id();
         assertThat(authentication.mqtt(id, bytes(first.secrets().mqttPassword()))).isPresent();
 
@@ -112,36 +121,36 @@ class DevicesTest {
 
     @Test
     void aDisabledDeviceIsRefusedEverywhereUntilEnabledAgain() {
-        IssuedDevice issued = devices.create(staff, store.id().value(), "nfc-reader", "Till 1");
+        IssuedDevice issued = devices.create(staff, store.id().value(), "nfc-reader", "Till 1", null);
         String id = issued.device().id();
 
-        Device disabled = devices.update(staff, store.id().value(), id, Optional.empty(), Optional.of(false));
+        Device disabled = devices.update(staff, store.id().value(), id, DeviceChange.none().withEnabled(false));
 
         assertThat(disabled.enabled()).isFalse();
         assertThat(authentication.mqtt(id, bytes(issued.secrets().mqttPassword()))).isEmpty();
         assertThat(authentication.psk(id)).isEmpty();
         assertThat(broker.registryStateAtEndSessions).hasValueSatisfying(device -> assertThat(device.enabled()).isFalse());
 
-        devices.update(staff, store.id().value(), id, Optional.empty(), Optional.of(true));
+        devices.update(staff, store.id().value(), id, DeviceChange.none().withEnabled(true));
         assertThat(authentication.mqtt(id, bytes(issued.secrets().mqttPassword()))).isPresent();
         assertThat(broker.calls).containsExactly("provision " + id, "disable " + id, "endSessions " + id, "enable " + id);
     }
 
     @Test
     void isActiveOnlyInItsOwnStoreAndWhileEnabled() {
-        IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Entrance");
+        IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Entrance", null);
         String id = issued.device().id();
 
         assertThat(authentication.isActive(store.id().value(), id)).isTrue();
         assertThat(authentication.isActive("other-store", id)).isFalse();
         assertThat(authentication.isActive(store.id().value(), "not-a-device")).isFalse();
-        devices.update(staff, store.id().value(), id, Optional.empty(), Optional.of(false));
+        devices.update(staff, store.id().value(), id, DeviceChange.none().withEnabled(false));
         assertThat(authentication.isActive(store.id().value(), id)).isFalse();
     }
 
     @Test
     void aDeletedDeviceIsGoneAndRefused() {
-        IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Old");
+        IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Old", null);
         String id = issued.device().id();
 
         devices.delete(staff, store.id().value(), id);
@@ -155,15 +164,15 @@ class DevicesTest {
     void registersNothingWhenTheBrokerDoesNotConfirm() {
         broker.failNext = true;
 
-        assertThatThrownBy(() -> devices.create(staff, store.id().value(), "scanner", "Entrance")).isInstanceOf(Unavailable.class);
+        assertThatThrownBy(() -> devices.create(staff, store.id().value(), "scanner", "Entrance", null)).isInstanceOf(Unavailable.class);
         assertThat(devices.list(staff, store.id().value(), io.nearcast.kernel.domain.PageRequest.first()).total()).isZero();
     }
 
     @Test
     void namesTheFieldOfAnInvalidKindOrName() {
-        assertThatThrownBy(() -> devices.create(staff, store.id().value(), "toaster", "x"))
+        assertThatThrownBy(() -> devices.create(staff, store.id().value(), "toaster", "x", null))
                 .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field()).isEqualTo("kind"));
-        assertThatThrownBy(() -> devices.create(staff, store.id().value(), "scanner", " "))
+        assertThatThrownBy(() -> devices.create(staff, store.id().value(), "scanner", " ", null))
                 .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field()).isEqualTo("name"));
         assertThat(broker.calls).isEmpty();
     }
@@ -177,11 +186,55 @@ class DevicesTest {
 
     @Test
     void staffOfAnotherStoreDoNotFindTheDevice() {
-        IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Entrance");
+        IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Entrance", null);
         Caller otherStaff = new Caller("token:t2", Role.STAFF, Set.of("6f1c1f43-0000-4000-8000-000000000000"));
 
         assertThatThrownBy(() -> devices.get(otherStaff, store.id().value(), issued.device().id())).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> devices.rotateCredentials(otherStaff, store.id().value(), issued.device().id())).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void placesADeviceInAZoneOfItsStoreMovesItAndTakesItOut() {
+        Zone wine = zone(store);
+        Zone entrance = zone(store);
+        IssuedDevice issued = devices.create(staff, store.id().value(), "scanner", "Wine aisle", wine.id());
+        String id = issued.device().id();
+        assertThat(repository.find(id).orElseThrow().zoneId()).contains(wine.id());
+
+        Device moved = devices.update(staff, store.id().value(), id, DeviceChange.none().withZone(entrance.id()));
+        assertThat(moved.zoneId()).contains(entrance.id());
+        assertThat(repository.find(id).orElseThrow().zoneId()).contains(entrance.id());
+
+        Device renamed = devices.update(staff, store.id().value(), id, DeviceChange.none().withName("Entrance"));
+        assertThat(renamed.zoneId()).as("a change without zoneId keeps the zone").contains(entrance.id());
+
+        Device unplaced = devices.update(staff, store.id().value(), id, DeviceChange.none().withZone(null));
+        assertThat(unplaced.zoneId()).isEmpty();
+        assertThat(repository.find(id).orElseThrow().zoneId()).isEmpty();
+        assertThat(broker.calls).containsExactly("provision " + id);
+    }
+
+    @Test
+    void refusesAZoneOfAnotherStoreOrAnUnknownOneNamingZoneId() {
+        Store other = stores.create(Caller.bootstrapAdmin(), new NewStore("Kreuzberg", java.time.ZoneId.of("Europe/Berlin"), new GeoPoint(52.49, 13.42)));
+        Zone elsewhere = zone(other);
+        String id = devices.create(staff, store.id().value(), "kiosk", "Kiosk", null).device().id();
+
+        for (String zoneId : List.of(elsewhere.id(), UUID.randomUUID().toString())) {
+            assertThatThrownBy(() -> devices.create(staff, store.id().value(), "scanner", "Wine", zoneId))
+                    .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field()).isEqualTo("zoneId"));
+            assertThatThrownBy(() -> devices.update(staff, store.id().value(), id, DeviceChange.none().withZone(zoneId)))
+                    .isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field()).isEqualTo("zoneId"));
+        }
+        assertThat(repository.find(id).orElseThrow().zoneId()).isEmpty();
+        assertThat(broker.calls).containsExactly("provision " + id);
+    }
+
+    private Zone zone(Store in) {
+        Zone zone = new Zone(UUID.randomUUID().toString(), in.id(), "Wine", OptionalInt.empty(), List.of(),
+                new ZoneShape.Circle(new GeoPoint(52.52, 13.405), 10), Instant.EPOCH, OptionalInt.empty());
+        zones.insert(zone);
+        return zone;
     }
 
     private static byte[] bytes(String text) {

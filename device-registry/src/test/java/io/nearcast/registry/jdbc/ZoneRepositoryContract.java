@@ -4,17 +4,25 @@ import io.nearcast.kernel.persistence.RepositoryException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nearcast.kernel.domain.Deletion;
 import io.nearcast.kernel.domain.Page;
 import io.nearcast.kernel.domain.PageRequest;
+import io.nearcast.registry.domain.Beacon;
+import io.nearcast.registry.domain.BeaconIdentity;
+import io.nearcast.registry.domain.Device;
+import io.nearcast.registry.domain.DeviceKind;
 import io.nearcast.registry.domain.GeoPoint;
+import io.nearcast.registry.domain.PasswordHash;
 import io.nearcast.registry.domain.Store;
 import io.nearcast.registry.domain.StoreId;
 import io.nearcast.registry.domain.Zone;
 import io.nearcast.registry.domain.ZoneRepository;
 import io.nearcast.registry.domain.ZoneShape;
 import java.lang.reflect.Proxy;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -38,6 +46,7 @@ abstract class ZoneRepositoryContract {
     private static final double AWKWARD_LON = 0.1 + 0.2;
     private static final double AWKWARD_LAT = Math.nextDown(0.05);
 
+    private DataSource dataSource;
     private ZoneRepository zones;
     private Store store;
     private Store otherStore;
@@ -47,7 +56,7 @@ abstract class ZoneRepositoryContract {
 
     @BeforeEach
     void createRepositoryAndStores() throws Exception {
-        DataSource dataSource = freshDataSource();
+        dataSource = freshDataSource();
         zones = new JdbcZoneRepository(dataSource);
         TwoStores stores = TwoStores.insertedInto(dataSource, T0);
         store = stores.store();
@@ -188,7 +197,7 @@ abstract class ZoneRepositoryContract {
     void insertsNoneOfTheZonesWhenOneHasATakenId() {
         Zone a = zone(store, "a", OptionalInt.of(0), List.of("one", "two"), square(), T0);
         Zone b = zone(store, "b", OptionalInt.empty(), List.of("three"), circle(), T0);
-        Zone duplicateOfA = new Zone(a.id(), store.id(), "a again", OptionalInt.empty(), List.of("four"), circle(), T0);
+        Zone duplicateOfA = new Zone(a.id(), store.id(), "a again", OptionalInt.empty(), List.of("four"), circle(), T0, OptionalInt.empty());
 
         assertThatThrownBy(() -> zones.insertAll(List.of(a, b, duplicateOfA)))
                 .isInstanceOfSatisfying(RepositoryException.class, e -> assertThat(e.isDuplicateKey()).isTrue())
@@ -205,7 +214,7 @@ abstract class ZoneRepositoryContract {
     @Test
     void insertsNoneOfTheZonesWhenOneIsOfAnUnknownStore() {
         Zone a = zone(store, "a", OptionalInt.empty(), List.of("one"), circle(), T0);
-        Zone orphan = new Zone(UUID.randomUUID().toString(), StoreId.random(), "orphan", OptionalInt.empty(), List.of(), circle(), T0);
+        Zone orphan = new Zone(UUID.randomUUID().toString(), StoreId.random(), "orphan", OptionalInt.empty(), List.of(), circle(), T0, OptionalInt.empty());
         Zone c = zone(store, "c", OptionalInt.empty(), List.of(), circle(), T0);
 
         assertThatThrownBy(() -> zones.insertAll(List.of(a, orphan, c))).isInstanceOf(RepositoryException.class);
@@ -215,7 +224,7 @@ abstract class ZoneRepositoryContract {
 
     @Test
     void refusesAZoneOfAnUnknownStore() {
-        Zone orphan = new Zone(UUID.randomUUID().toString(), StoreId.random(), "orphan", OptionalInt.empty(), List.of("x"), circle(), T0);
+        Zone orphan = new Zone(UUID.randomUUID().toString(), StoreId.random(), "orphan", OptionalInt.empty(), List.of("x"), circle(), T0, OptionalInt.empty());
 
         assertThatThrownBy(() -> zones.insert(orphan))
                 .isInstanceOfSatisfying(RepositoryException.class, e -> assertThat(e.isDuplicateKey()).isFalse())
@@ -227,12 +236,118 @@ abstract class ZoneRepositoryContract {
     void refusesASecondZoneWithATakenIdAndKeepsTheFirst() {
         Zone original = zone(store, "original", OptionalInt.of(1), List.of("kept"), square(), T0);
         zones.insert(original);
-        Zone impostor = new Zone(original.id(), otherStore.id(), "impostor", OptionalInt.empty(), List.of("lost"), circle(), T0);
+        Zone impostor = new Zone(original.id(), otherStore.id(), "impostor", OptionalInt.empty(), List.of("lost"), circle(), T0, OptionalInt.empty());
 
         assertThatThrownBy(() -> zones.insert(impostor))
                 .isInstanceOfSatisfying(RepositoryException.class, e -> assertThat(e.isDuplicateKey()).isTrue());
         assertThat(zones.find(original.id())).contains(original);
         assertThat(zones.list(otherStore.id(), PageRequest.first()).total()).isZero();
+    }
+
+    @Test
+    void keepsTheDwellTimeOrItsAbsence() {
+        Zone quick = withDwell(zone(store, "quick", OptionalInt.empty(), List.of(), circle(), T0), OptionalInt.of(1));
+        Zone day = withDwell(zone(store, "day", OptionalInt.empty(), List.of(), square(), T0), OptionalInt.of(86_400));
+        Zone serverDefault = zone(store, "default", OptionalInt.empty(), List.of(), circle(), T0);
+
+        zones.insertAll(List.of(quick, day, serverDefault));
+
+        assertThat(zones.find(quick.id()).orElseThrow().dwellSeconds()).isEqualTo(OptionalInt.of(1));
+        assertThat(zones.find(day.id()).orElseThrow().dwellSeconds()).isEqualTo(OptionalInt.of(86_400));
+        assertThat(zones.find(serverDefault.id()).orElseThrow().dwellSeconds()).isEqualTo(OptionalInt.empty());
+    }
+
+    @Test
+    void updateReplacesNameFloorTagsShapeAndDwellTimeAndKeepsTheZonesPlace() {
+        Zone first = withDwell(zone(store, "Wine", OptionalInt.of(0), List.of("wine", "aisle-7", "red"), square(), T0), OptionalInt.of(30));
+        Zone second = zone(store, "Beer", OptionalInt.empty(), List.of(), circle(), T0);
+        zones.insertAll(List.of(first, second));
+        Zone changed = new Zone(first.id(), store.id(), "Wine & spirits", OptionalInt.empty(), List.of("spirits", "wine"), circle(),
+                T0, OptionalInt.empty());
+
+        assertThat(zones.update(changed)).isTrue();
+
+        assertThat(zones.find(first.id())).contains(changed);
+        assertThat(zones.list(store.id(), PageRequest.first()).items()).containsExactly(changed, second);
+        // AND back from a circle to an area, with a dwell time again
+        Zone again = withDwell(new Zone(first.id(), store.id(), "Wine", OptionalInt.of(-1), List.of(), square(), T0, OptionalInt.empty()),
+                OptionalInt.of(600));
+        assertThat(zones.update(again)).isTrue();
+        assertThat(zones.find(first.id())).contains(again);
+    }
+
+    @Test
+    void updateOfAnUnknownZoneOrOfAZoneUnderAnotherStoreChangesNothing() {
+        Zone original = zone(store, "original", OptionalInt.of(1), List.of("kept"), square(), T0);
+        zones.insert(original);
+        Zone moved = new Zone(original.id(), otherStore.id(), "moved", OptionalInt.empty(), List.of("lost"), circle(), T0, OptionalInt.empty());
+
+        assertThat(zones.update(zone(store, "unknown", OptionalInt.empty(), List.of("x"), circle(), T0))).isFalse();
+        assertThat(zones.update(moved)).isFalse();
+
+        assertThat(zones.find(original.id())).contains(original);
+        assertThat(zones.everyZone()).containsExactly(original);
+    }
+
+    @Test
+    void readsEveryZoneOfEveryStoreByStoreThenInsertionOrderWithTheirTags() {
+        Zone a1 = withDwell(zone(store, "a1", OptionalInt.of(0), List.of("one", "two", "three"), square(), T0.plusSeconds(9)), OptionalInt.of(45));
+        Zone b1 = zone(otherStore, "b1", OptionalInt.empty(), List.of("x"), circle(), T0);
+        Zone a2 = zone(store, "a2", OptionalInt.empty(), List.of(), circle(), T0);
+        Zone b2 = zone(otherStore, "b2", OptionalInt.of(3), List.of("y", "z"), square(), T0);
+        Zone a3 = zone(store, "a3", OptionalInt.empty(), List.of("four"), square(), T0);
+        List.of(a1, b1, a2, b2, a3).forEach(zones::insert);
+
+        List<Zone> every = zones.everyZone();
+
+        boolean storeFirst = store.id().value().compareTo(otherStore.id().value()) < 0;
+        assertThat(every).containsExactlyElementsOf(storeFirst ? List.of(a1, a2, a3, b1, b2) : List.of(b1, b2, a1, a2, a3));
+    }
+
+    @Test
+    void readsNoZonesWhenThereAreNone() {
+        assertThat(zones.everyZone()).isEmpty();
+    }
+
+    @Test
+    void deletesAZoneAndItsTagsOnce() {
+        Zone zone = zone(store, "gone", OptionalInt.empty(), List.of("a", "b"), circle(), T0);
+        zones.insert(zone);
+
+        assertThat(zones.delete(zone.id())).isEqualTo(Deletion.DELETED);
+        assertThat(zones.delete(zone.id())).isEqualTo(Deletion.NOT_FOUND);
+        assertThat(zones.find(zone.id())).isEmpty();
+        // AND the id can be used again: the old tags went with the zone
+        Zone reused = new Zone(zone.id(), store.id(), "new", OptionalInt.empty(), List.of(), square(), T0, OptionalInt.empty());
+        zones.insert(reused);
+        assertThat(zones.find(zone.id())).contains(reused);
+    }
+
+    @Test
+    void aZoneWithABeaconOrADevicePlacedInItIsInUseUntilTheyAreGone() {
+        Zone zone = zone(store, "Wine", OptionalInt.empty(), List.of(), circle(), T0);
+        zones.insert(zone);
+        JdbcBeaconRepository beacons = new JdbcBeaconRepository(dataSource);
+        JdbcDeviceRepository devices = new JdbcDeviceRepository(dataSource);
+        Beacon beacon = new Beacon(UUID.randomUUID().toString(), store.id(),
+                new BeaconIdentity.EddystoneUid("edd1ebeac04e5defa017", "0bdb87539b67"), OptionalInt.empty(), Optional.of(zone.id()),
+                Optional.empty(), Beacon.Telemetry.none(), T0);
+        assertThat(beacons.insertAll(List.of(beacon))).isEmpty();
+        Device device = new Device(UUID.randomUUID().toString(), store.id(), DeviceKind.SCANNER, "Wine scanner", true,
+                PasswordHash.create("secret", 1_000, new SecureRandom()), "v1:sealed", T0, T0,
+                Optional.of(zone.id()));
+        devices.insert(device);
+        assertThat(zones.placements(zone.id())).isEqualTo(new ZoneRepository.Placements(1, 1));
+
+        assertThat(zones.delete(zone.id())).isEqualTo(Deletion.IN_USE);
+        beacons.delete(beacon.id());
+        assertThat(zones.placements(zone.id())).isEqualTo(new ZoneRepository.Placements(0, 1));
+        assertThat(zones.delete(zone.id())).isEqualTo(Deletion.IN_USE);
+        devices.update(device.withZone(Optional.empty()));
+
+        assertThat(zones.placements(zone.id())).isEqualTo(new ZoneRepository.Placements(0, 0));
+        assertThat(zones.delete(zone.id())).isEqualTo(Deletion.DELETED);
+        assertThat(zones.placements(zone.id())).isEqualTo(new ZoneRepository.Placements(0, 0));
     }
 
     @Test
@@ -243,7 +358,11 @@ abstract class ZoneRepositoryContract {
     }
 
     private static Zone zone(Store store, String name, OptionalInt floor, List<String> tags, ZoneShape shape, Instant createdAt) {
-        return new Zone(UUID.randomUUID().toString(), store.id(), name, floor, tags, shape, createdAt);
+        return new Zone(UUID.randomUUID().toString(), store.id(), name, floor, tags, shape, createdAt, OptionalInt.empty());
+    }
+
+    private static Zone withDwell(Zone zone, OptionalInt dwellSeconds) {
+        return new Zone(zone.id(), zone.storeId(), zone.name(), zone.floor(), zone.tags(), zone.shape(), zone.createdAt(), dwellSeconds);
     }
 
     private static ZoneShape.Circle circle() {

@@ -15,6 +15,8 @@ import org.locationtech.jts.geom.LinearRing;
  * Store-like zones for the zone benchmarks, all in one store: aisle rectangles, L-shaped areas and
  * rooms with a pillar (a hole), 3–30 m across, one per 32 m tile, plus a circle in every fifty;
  * and 4,096 query points over the whole area (in one or two zones, or in a corridor). Fixed seed.
+ * Every polygon edge is parallel to a meridian or a parallel (exactly, in degrees): the midpoint
+ * of an edge lies exactly on it.
  */
 final class StoreLikeZones {
 
@@ -27,6 +29,8 @@ final class StoreLikeZones {
     private static final double TILE_METRES = 32;
 
     final ZoneIndex index;
+    /** Every zone, in id order z0, z1, ...; the same ones {@link #index} holds (for other engines, e.g. PostGIS). */
+    final List<ZoneArea> zones;
     final List<Geometry> polygons = new ArrayList<>();
     final double[] lats = new double[POINTS];
     final double[] lons = new double[POINTS];
@@ -56,6 +60,7 @@ final class StoreLikeZones {
             polygons.add(shape);
         }
         index = ZoneIndex.of(areas);
+        this.zones = List.copyOf(areas);
         double extent = perRow * TILE_METRES;
         for (int i = 0; i < POINTS; i++) {
             lats[i] = lat(random.nextDouble() * extent);

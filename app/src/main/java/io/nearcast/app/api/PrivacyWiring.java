@@ -1,6 +1,7 @@
 package io.nearcast.app.api;
 
 import io.micronaut.context.annotation.Factory;
+import io.nearcast.app.geofence.GeofenceService;
 import io.nearcast.app.runtime.NearcastRuntime;
 import io.nearcast.kernel.persistence.SchemaModule;
 import io.nearcast.privacy.domain.ConsentLedger;
@@ -52,13 +53,18 @@ class PrivacyWiring {
         return new ProcessingPolicy(shopper -> ConsentState.of(ledger.history(shopper)));
     }
 
-    /** The shopper record first: erasure runs in reverse, so it goes last (and the broker account first). */
+    /**
+     * The shopper record first: erasure runs in reverse, so it goes last (and zone presence first,
+     * so no further zone event is made for the shopper while the rest goes).
+     */
     @Singleton
-    PersonalData personalData(ShopperRepository shoppers, ConsentLedger ledger, @Named("registry") Clock clock, NearcastRuntime runtime) {
+    PersonalData personalData(ShopperRepository shoppers, ConsentLedger ledger, @Named("registry") Clock clock, NearcastRuntime runtime,
+                              GeofenceService geofence) {
         PersonalData personalData = new PersonalData(clock);
         personalData.register(new ShopperRecords(shoppers));
         personalData.register(new ConsentRecords(ledger));
         personalData.register(new BrokerAccountRecords(runtime.shopperAccounts()));
+        personalData.register(geofence.personalData());
         return personalData;
     }
 

@@ -46,7 +46,29 @@ public enum Setting {
     SHUTDOWN_GRACE("NEARCAST_SHUTDOWN_GRACE", "nearcast.shutdown-grace", "15s",
             "how long a shutdown waits for in-flight work before closing anyway"),
     RETENTION("NEARCAST_RETENTION", "nearcast.retention", "30d",
-            "how long raw per-shopper data (sightings, positions) is kept; an hourly run deletes older data, anonymous aggregates stay (at least 1h)");
+            "how long raw per-shopper data (sightings, positions) is kept; an hourly run deletes older data, anonymous aggregates stay (at least 1h)"),
+    GEOFENCE_REORDER_WINDOW("NEARCAST_GEOFENCE_REORDER_WINDOW", "nearcast.geofence.reorder-window", "1s",
+            "how long a sighting or fix waits for earlier ones still on their way (processed in time order after it); older ones are counted late. 0s processes at once"),
+    GEOFENCE_DWELL("NEARCAST_GEOFENCE_DWELL", "nearcast.geofence.dwell", "30s",
+            "time in a zone after which a visit gets its dwell event, for zones without their own dwellSeconds"),
+    GEOFENCE_BEACON_RANGE_METERS("NEARCAST_GEOFENCE_BEACON_RANGE_METERS", "nearcast.geofence.beacon-range-meters", "10",
+            "largest estimated distance (path-loss model) at which a beacon places a shopper in its zone"),
+    GEOFENCE_PATH_LOSS_EXPONENT("NEARCAST_GEOFENCE_PATH_LOSS_EXPONENT", "nearcast.geofence.path-loss-exponent", "2.0",
+            "n of the log-distance model rssi = txPower - 10 n log10(d): 2 in free space, 2.5 to 4 in a crowded store"),
+    GEOFENCE_SWITCH_MARGIN_DB("NEARCAST_GEOFENCE_SWITCH_MARGIN_DB", "nearcast.geofence.switch-margin-db", "6",
+            "hysteresis: another zone takes over only when its smoothed signal is stronger by this many dB (and a zone is left this far below its range)"),
+    GEOFENCE_SWITCH_TIME("NEARCAST_GEOFENCE_SWITCH_TIME", "nearcast.geofence.switch-time", "5s",
+            "hysteresis: how long a change of beacon zone (or leaving it) must hold before the events go out"),
+    GEOFENCE_BEACON_SILENCE("NEARCAST_GEOFENCE_BEACON_SILENCE", "nearcast.geofence.beacon-silence", "30s",
+            "a shopper whose zone's beacons were not heard for this long gets an exit (at the last sighting)"),
+    GEOFENCE_GPS_MAX_ACCURACY_METERS("NEARCAST_GEOFENCE_GPS_MAX_ACCURACY_METERS", "nearcast.geofence.gps-max-accuracy-meters", "50",
+            "GPS fixes with a worse accuracy radius are ignored (counted)"),
+    GEOFENCE_GPS_MAX_SPEED_KMH("NEARCAST_GEOFENCE_GPS_MAX_SPEED_KMH", "nearcast.geofence.gps-max-speed-kmh", "250",
+            "a fix further from the last one than this speed allows (after both accuracy radii) is flagged suspicious and ignored"),
+    GEOFENCE_GPS_SILENCE("NEARCAST_GEOFENCE_GPS_SILENCE", "nearcast.geofence.gps-silence", "10m",
+            "a shopper placed in a zone by GPS who sent no fix for this long gets an exit (at the last fix)"),
+    GEOFENCE_MAX_SHOPPERS("NEARCAST_GEOFENCE_MAX_SHOPPERS", "nearcast.geofence.max-shoppers", "100000",
+            "consenting shoppers tracked at once; beyond it the quietest is let go (exit reason evicted, counted)");
 
     private final String variable;
     private final String key;

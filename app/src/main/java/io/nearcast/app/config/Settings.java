@@ -1,5 +1,6 @@
 package io.nearcast.app.config;
 
+import io.nearcast.geofence.domain.PresenceRules;
 import io.nearcast.kernel.domain.MasterKey;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import java.util.Optional;
  * @param publicUrl      base of public URLs, or empty for {@code http://localhost:<http port>}
  * @param shutdownGrace  how long shutdown waits for in-flight work
  * @param retention      how long raw per-shopper data is kept
+ * @param presence       the geofence service's proximity rules
+ * @param maxShoppers    consenting shoppers the geofence service tracks at once
  */
 public record Settings(
         PortRequest httpPort,
@@ -46,7 +49,9 @@ public record Settings(
         Optional<MasterKey> masterKey,
         Optional<URI> publicUrl,
         Duration shutdownGrace,
-        Duration retention) {
+        Duration retention,
+        PresenceRules presence,
+        int maxShoppers) {
 
     public Settings {
         Objects.requireNonNull(httpPort, "httpPort");
@@ -63,6 +68,7 @@ public record Settings(
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(presence, "presence");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.nearcast.app.config;
 
+import io.nearcast.geofence.domain.PresenceRules;
 import io.nearcast.kernel.domain.MasterKey;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -54,7 +55,62 @@ public final class SettingsParser {
                 raw.apply(Setting.MASTER_KEY).map(SettingsParser::masterKey),
                 raw.apply(Setting.PUBLIC_URL).map(SettingsParser::publicUrl),
                 raw.apply(Setting.SHUTDOWN_GRACE).map(text -> duration(Setting.SHUTDOWN_GRACE, text)).orElse(Duration.ofSeconds(15)),
-                raw.apply(Setting.RETENTION).map(SettingsParser::retention).orElse(Duration.ofDays(30)));
+                raw.apply(Setting.RETENTION).map(SettingsParser::retention).orElse(Duration.ofDays(30)),
+                presence(),
+                (int) number(Setting.GEOFENCE_MAX_SHOPPERS, 100_000, 1, 10_000_000, true));
+    }
+
+    /** The geofence rules from their settings; each value is range-checked here, the combination by {@link PresenceRules}. */
+    private PresenceRules presence() {
+        PresenceRules defaults = PresenceRules.defaults();
+        PresenceRules.BeaconRules beacon = defaults.beacon()
+                .withRangeMeters(number(Setting.GEOFENCE_BEACON_RANGE_METERS, defaults.beacon().rangeMeters(), 0.1, 1_000, false))
+                .withPathLossExponent(number(Setting.GEOFENCE_PATH_LOSS_EXPONENT, defaults.beacon().pathLossExponent(), 1, 6, false))
+                .withMarginDb(number(Setting.GEOFENCE_SWITCH_MARGIN_DB, defaults.beacon().marginDb(), 0, 40, false))
+                .withSwitchTime(optionalDuration(Setting.GEOFENCE_SWITCH_TIME, defaults.beacon().switchTime(), false))
+                .withSilence(optionalDuration(Setting.GEOFENCE_BEACON_SILENCE, defaults.beacon().silence(), true));
+        PresenceRules.GpsRules gps = new PresenceRules.GpsRules(
+                number(Setting.GEOFENCE_GPS_MAX_ACCURACY_METERS, defaults.gps().maxAccuracyMeters(), 1, 10_000, false),
+                number(Setting.GEOFENCE_GPS_MAX_SPEED_KMH, 250, 1, 10_000, false) / 3.6,
+                optionalDuration(Setting.GEOFENCE_GPS_SILENCE, defaults.gps().silence(), true));
+        return defaults.withReorderWindow(optionalDuration(Setting.GEOFENCE_REORDER_WINDOW, defaults.reorderWindow(), false))
+                .withDefaultDwell(optionalDuration(Setting.GEOFENCE_DWELL, defaults.defaultDwell(), true))
+                .withBeacon(beacon)
+                .withGps(gps);
+    }
+
+    private Duration optionalDuration(Setting setting, Duration byDefault, boolean positive) {
+        Optional<String> text = raw.apply(setting);
+        if (text.isEmpty()) {
+            return byDefault;
+        }
+        Duration value = duration(setting, text.get());
+        if (positive && value.isZero()) {
+            throw new ConfigurationError(setting, "'" + printable(text.get()) + "' must be longer than 0");
+        }
+        return value;
+    }
+
+    /** A decimal number from min to max (an integer when {@code integral}), or the default when unset. */
+    private double number(Setting setting, double byDefault, double min, double max, boolean integral) {
+        Optional<String> text = raw.apply(setting);
+        if (text.isEmpty()) {
+            return byDefault;
+        }
+        try {
+            double value = integral ? Long.parseLong(text.get()) : Double.parseDouble(text.get());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationError(setting, "'" + printable(text.get()) + "' is not " + (integral ? "a whole number" : "a number")
+                + " from " + plain(min) + " to " + plain(max));
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     /** A true/false setting, false when unset. */

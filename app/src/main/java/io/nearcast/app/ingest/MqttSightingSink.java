@@ -1,6 +1,8 @@
 package io.nearcast.app.ingest;
 
 import io.micronaut.json.JsonMapper;
+import io.nearcast.gateway.domain.ingest.BroadcastSighting;
+import io.nearcast.gateway.domain.ingest.BroadcastSink;
 import io.nearcast.gateway.domain.ingest.NormalizedSighting;
 import io.nearcast.gateway.domain.ingest.SightingSink;
 import io.nearcast.kernel.domain.Topic;
@@ -21,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * its sightings are safe with the broker. A failure or {@link #CONFIRM_WITHIN} without
  * confirmation throws: the device's message stays unacknowledged and comes again.
  */
-public final class MqttSightingSink implements SightingSink {
+public final class MqttSightingSink implements SightingSink, BroadcastSink {
 
     static final Duration CONFIRM_WITHIN = Duration.ofSeconds(5);
 
@@ -43,20 +45,37 @@ public final class MqttSightingSink implements SightingSink {
     public void accept(List<NormalizedSighting> sightings) {
         List<CompletableFuture<Void>> confirmations = new ArrayList<>(sightings.size());
         for (NormalizedSighting sighting : sightings) {
-            try {
-                byte[] payload = json.writeValueAsBytes(SightingMessage.of(sighting));
-                confirmations.add(publisher.publish(Topic.INTERNAL_SIGHTINGS.format(sighting.storeId()), payload, 1, false));
-            } catch (IOException e) {
-                throw new UncheckedIOException("a sighting could not be written as JSON", e);
-            }
+            confirmations.add(publish(sighting.storeId(), SightingMessage.of(sighting)));
         }
+        await(confirmations);
+    }
+
+    /** Shopper broadcasts scanners heard go the same way, as {@code kind: broadcast}. */
+    @Override
+    public void heard(List<BroadcastSighting> broadcasts) {
+        List<CompletableFuture<Void>> confirmations = new ArrayList<>(broadcasts.size());
+        for (BroadcastSighting broadcast : broadcasts) {
+            confirmations.add(publish(broadcast.storeId(), SightingMessage.of(broadcast)));
+        }
+        await(confirmations);
+    }
+
+    private CompletableFuture<Void> publish(String storeId, SightingMessage message) {
+        try {
+            return publisher.publish(Topic.INTERNAL_SIGHTINGS.format(storeId), json.writeValueAsBytes(message), 1, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a sighting could not be written as JSON", e);
+        }
+    }
+
+    private static void await(List<CompletableFuture<Void>> confirmations) {
         try {
             CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new)).get(CONFIRM_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the broker confirmed sightings", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the broker did not confirm " + sightings.size() + " sightings: " + e, e);
+            throw new IllegalStateException("the broker did not confirm " + confirmations.size() + " sightings: " + e, e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.nearcast.app.ingest;
 
 import io.micronaut.json.JsonMapper;
+import io.nearcast.gateway.domain.ingest.BroadcastSighting;
+import io.nearcast.gateway.domain.ingest.BroadcastSink;
 import io.nearcast.gateway.domain.ingest.NormalizedSighting;
 import io.nearcast.gateway.domain.ingest.SightingSink;
 import io.nearcast.kernel.domain.Topic;
@@ -37,12 +39,21 @@ public final class MqttSightingSource implements AutoCloseable {
 
     private final MqttClient client;
     private final SightingSink sink;
+    private final BroadcastSink broadcasts;
     private final JsonMapper json;
     private final String shareGroup;
     private final AtomicLong unreadable = new AtomicLong();
 
+    /** Broadcasts (scanners hearing shopper apps) are read and dropped, counted as unreadable. */
     public MqttSightingSource(URI broker, Optional<String> username, Optional<byte[]> password, String shareGroup, SightingSink sink, JsonMapper json)
             throws MqttException {
+        this(broker, username, password, shareGroup, sink, null, json);
+    }
+
+    /** @param broadcasts where shopper broadcasts go, or null to count them as unreadable */
+    public MqttSightingSource(URI broker, Optional<String> username, Optional<byte[]> password, String shareGroup, SightingSink sink,
+                              BroadcastSink broadcasts, JsonMapper json) throws MqttException {
+        this.broadcasts = broadcasts;
         this.client = new MqttClient(broker.toString(), "nearcast-sightings-" + UUID.randomUUID(), new MemoryPersistence());
         this.sink = sink;
         this.json = json;
@@ -68,16 +79,29 @@ public final class MqttSightingSource implements AutoCloseable {
         }
     }
 
+    /** Decodes in the callback; the sinks' failures propagate, so Paho does not acknowledge and the broker redelivers. */
     private void deliver(byte[] payload) {
-        NormalizedSighting sighting;
+        NormalizedSighting sighting = null;
+        BroadcastSighting broadcast = null;
         try {
-            sighting = json.readValue(payload, SightingMessage.class).toSighting();
+            SightingMessage message = json.readValue(payload, SightingMessage.class);
+            if (message.isBroadcast()) {
+                broadcast = message.toBroadcast();
+            } else {
+                sighting = message.toSighting();
+            }
         } catch (IOException | RuntimeException e) {
             unreadable.incrementAndGet();
             LOG.warn("A message on the internal sightings topic is not a sighting ({} bytes): {}", payload.length, e.getClass().getSimpleName());
             return;
         }
-        sink.accept(List.of(sighting));
+        if (sighting != null) {
+            sink.accept(List.of(sighting));
+        } else if (broadcasts != null) {
+            broadcasts.heard(List.of(broadcast));
+        } else {
+            unreadable.incrementAndGet();
+        }
     }
 
     private final class Deliveries extends MqttCallbackAdapter {

@@ -30,7 +30,7 @@ public final class RegistryBeacons implements BeaconDirectory {
         } else {
             resolved = identityOf(frame).flatMap(identity -> resolver.byIdentity(identity.uniqueKey()));
         }
-        return resolved.map(found -> new KnownBeacon(found.beaconId(), found.storeId(), found.txPower()));
+        return resolved.map(found -> new KnownBeacon(found.beaconId(), found.storeId(), found.txPower(), found.zoneId()));
     }
 
     static Optional<BeaconIdentity> identityOf(BeaconFrame frame) {

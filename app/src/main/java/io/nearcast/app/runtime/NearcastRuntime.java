@@ -32,6 +32,11 @@ import io.nearcast.registry.domain.BeaconResolver;
 import io.nearcast.registry.domain.BeaconRepository;
 import io.nearcast.app.ingest.RegistryTelemetry;
 import io.nearcast.app.ingest.MqttSightingSink;
+import io.nearcast.app.ingest.MqttSightingSource;
+import io.nearcast.app.ingest.MqttIngestSettings;
+import io.nearcast.app.geofence.GeofenceMeters;
+import io.nearcast.app.geofence.GeofenceService;
+import io.nearcast.gateway.domain.ingest.BroadcastSink;
 import io.nearcast.gateway.domain.ingest.SightingSink;
 import io.nearcast.gateway.domain.ingest.BeaconHealth;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,6 +93,7 @@ public final class NearcastRuntime {
     private final BeanProvider<BeaconRepository> beaconRepository;
     private final BeanProvider<ShopperRepository> shoppers;
     private final BeanProvider<ProcessingPolicy> processingPolicy;
+    private final BeanProvider<GeofenceService> geofenceService;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
@@ -104,7 +110,8 @@ public final class NearcastRuntime {
                     BeanProvider<DeviceAuthentication> deviceAuthentication, BeanProvider<ShopperTokens> shopperTokens,
                     BeanProvider<PersonalData> personalData, BeanProvider<BeaconResolver> beacons, BeanProvider<BeaconRepository> beaconRepository,
                     BeanProvider<ShopperRepository> shoppers,
-                    BeanProvider<ProcessingPolicy> processingPolicy, JsonMapper json, MeterRegistry meters) {
+                    BeanProvider<ProcessingPolicy> processingPolicy, BeanProvider<GeofenceService> geofenceService, JsonMapper json, MeterRegistry meters) {
+        this.geofenceService = geofenceService;
         this.beacons = beacons;
         this.beaconRepository = beaconRepository;
         this.shoppers = shoppers;
@@ -139,7 +146,11 @@ public final class NearcastRuntime {
             probes.addAll(broker.probes());
             brokerAccounts = broker.accounts();
             shopperAccounts = broker.shopperAccounts();
-            DeviceIngest ingest = deviceIngest(devices, sightingSink(broker));
+            GeofenceService geofence = startGeofence(broker);
+            DeviceIngest ingest = deviceIngest(devices, geofence, broker);
+            if (settings.sightingsOverMqtt()) {
+                startInternalSightingSource(broker, geofence);
+            }
             startMqttIngest(broker, ingest.sightings(), ingest.shoppers());
             CoapListener coap = startCoap(devices::psk, new CoapIngest(ingest.sightings(), ingest.scans(), devices::activeStore, json, MAX_PAYLOAD_BYTES, meters));
             startRetention();
@@ -239,24 +250,54 @@ public final class NearcastRuntime {
     private record DeviceIngest(ScannerIngest sightings, ScanIngest scans, ShopperIngest shoppers) {
     }
 
+    /** The geofence service, before the ingest that feeds it; it publishes zone events on Nearcast's MQTT link. */
+    private GeofenceService startGeofence(BrokerConnection broker) {
+        GeofenceService geofence = geofenceService.get();
+        geofence.start((topic, payload, qos, retained) -> broker.link().publish(topic, payload, qos, retained), json);
+        started.push(new Stage("geofence", geofence::close));
+        GeofenceMeters.bind(meters, geofence);
+        return geofence;
+    }
+
+    /**
+     * With {@code NEARCAST_SIGHTINGS=mqtt} this process's geofence service takes its share of the
+     * internal sightings topic (shared subscription {@code nearcast-geofence}), so the hand-over
+     * through the broker works in one process too. GPS fixes stay in the process that received them.
+     */
+    private void startInternalSightingSource(BrokerConnection broker, GeofenceService geofence) {
+        MqttIngestSettings login = broker.ingestSettings();
+        try {
+            MqttSightingSource source = new MqttSightingSource(login.broker(), login.username(), login.password(), "nearcast-geofence",
+                    geofence.feed(), geofence.feed(), json);
+            source.start();
+            started.push(new Stage("internal sightings", () -> {
+                try {
+                    source.close();
+                } catch (MqttException e) {
+                    LOG.warn("Closing the internal sightings source failed: {}", e.getMessage());
+                }
+            }));
+        } catch (MqttException | IllegalStateException e) {
+            throw new ConfigurationError(Setting.SIGHTINGS, "the geofence service could not subscribe to the internal sightings topic: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Sighting and scan ingest with the gateway's limits: the device rate limit of the settings
      * (by default a burst of 50 messages, then one every 20 ms; sightings and scans share it); repeats remembered 10 minutes (at most 100,000); reports at most 30 s
-     * ahead of the server's clock and 1 h old. Accepted sightings and scans are counted and go to
-     * in-process sinks that the geofence (issue 6) and touchpoint (issue 8) services subscribe to.
+     * ahead of the server's clock and 1 h old. Accepted sightings, shopper broadcasts and fixes go
+     * to the geofence service in this JVM, or sightings and broadcasts to the internal MQTT topic
+     * ({@code NEARCAST_SIGHTINGS=mqtt}); scans go to an in-process sink that the touchpoint service
+     * (issue 8) subscribes to.
      */
-    /**
-     * Where accepted sightings go: the geofence service in this JVM (in-process; it is not built
-     * yet, so they end here), or the internal MQTT topic for geofence services in other processes.
-     */
-    private SightingSink sightingSink(BrokerConnection broker) {
+    private DeviceIngest deviceIngest(DeviceAuthentication devices, GeofenceService geofence, BrokerConnection broker) {
+        SightingSink sightingSink = geofence.feed();
+        BroadcastSink broadcastSink = geofence.feed();
         if (settings.sightingsOverMqtt()) {
-            return new MqttSightingSink((topic, payload, qos, retained) -> broker.link().publish(topic, payload, qos, retained), json);
+            MqttSightingSink overMqtt = new MqttSightingSink((topic, payload, qos, retained) -> broker.link().publish(topic, payload, qos, retained), json);
+            sightingSink = overMqtt;
+            broadcastSink = overMqtt;
         }
-        return sightings -> { };
-    }
-
-    private DeviceIngest deviceIngest(DeviceAuthentication devices, SightingSink sightingSink) {
         DeviceRateLimits limits = new DeviceRateLimits(settings.deviceRate().burst(), settings.deviceRate().refill());
         RecentMessages recent = new RecentMessages(Duration.ofMinutes(10), 100_000);
         ReportCheck check = new ReportCheck(Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofHours(1), MAX_SIGHTINGS);
@@ -266,9 +307,10 @@ public final class NearcastRuntime {
         RegistryBeacons directory = new RegistryBeacons(beacons.get());
         ShopperIngest shopperIngest = new ShopperIngest(id -> ShopperId.parse(id).flatMap(shopperRepository::find).isPresent(), shopperLimits, recent,
                 check, directory, id -> ShopperId.parse(id).map(s -> policy.mayProcess(s, Purpose.LOCATION)).orElse(false),
-                sightingSink, fix -> { }, ingestCounters);
+                sightingSink, geofence.feed(), ingestCounters);
         BeaconHealth health = new BeaconHealth(new RegistryTelemetry(beaconRepository.get()), Duration.ofMinutes(1), ingestCounters);
-        return new DeviceIngest(new ScannerIngest(devices::isActive, limits, recent, check, directory, health, sightingSink, ingestCounters),
+        return new DeviceIngest(new ScannerIngest(devices::isActive, limits, recent, check, directory, health, sightingSink, geofence.broadcasts(),
+                broadcastSink, ingestCounters),
                 new ScanIngest(devices::isActive, limits, recent, check, scan -> { }, ingestCounters), shopperIngest);
     }
 

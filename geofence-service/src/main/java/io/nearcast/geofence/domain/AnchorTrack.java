@@ -26,11 +26,10 @@ final class AnchorTrack {
         this.anchorId = anchorId;
     }
 
-    void hear(ProximitySighting sighting, String zoneId, long at, long arrived, PresenceRules.BeaconRules rules) {
-        storeId = sighting.storeId();
+    void hear(String storeId, String zoneId, int rssi, int txPower, long at, long arrived, PresenceRules.BeaconRules rules) {
+        this.storeId = storeId;
         this.zoneId = zoneId;
-        txPower = sighting.txPower();
-        int rssi = sighting.rssi();
+        this.txPower = txPower;
         if (variance == 0 || at - heardAt > rules.silence().toMillis()) { // first reading, or one after a silence: start afresh
             estimate = rssi;
             variance = (float) rules.measurementNoise();

@@ -40,6 +40,19 @@ public final class EphemeralIds {
 
     /** @param eid the 8 bytes as broadcast; @param seenAt when the scanner saw it */
     public Optional<ShopperId> resolve(byte[] eid, Instant seenAt) {
+        return owner(eid, seenAt).filter(shopper -> policy.mayProcess(shopper, Purpose.LOCATION));
+    }
+
+    /**
+     * Whether the identifier is a registered shopper app's, whatever the shopper's consent: only to
+     * tell an anonymous Nearcast app (counted as anonymous footfall, nothing else) from a stranger's
+     * device. Anything per shopper must use {@link #resolve}.
+     */
+    public boolean isShopperApp(byte[] eid, Instant seenAt) {
+        return owner(eid, seenAt).isPresent();
+    }
+
+    private Optional<ShopperId> owner(byte[] eid, Instant seenAt) {
         if (eid.length != EphemeralId.BYTES) {
             return Optional.empty();
         }
@@ -49,8 +62,7 @@ public final class EphemeralIds {
             current = build(quantum);
             index.set(current);
         }
-        return Optional.ofNullable(current.byEid().get(HexFormat.of().formatHex(eid)))
-                .filter(shopper -> policy.mayProcess(shopper, Purpose.LOCATION));
+        return Optional.ofNullable(current.byEid().get(HexFormat.of().formatHex(eid)));
     }
 
     /** Whether the current index holds identifiers of the shopper (erasure must leave nothing behind). */

@@ -18,6 +18,7 @@ public final class IngestCounters {
     private final LongAdder telemetryWritten = new LongAdder();
     private final LongAdder telemetryThrottled = new LongAdder();
     private final LongAdder anonymous = new LongAdder();
+    private final LongAdder broadcasts = new LongAdder();
     private final LongAdder fixes = new LongAdder();
     private final LongAdder fixesWithoutConsent = new LongAdder();
     private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
@@ -58,6 +59,10 @@ public final class IngestCounters {
         anonymous.add(sightings);
     }
 
+    void broadcasts(int heard) {
+        broadcasts.add(heard);
+    }
+
     void fix() {
         fixes.increment();
     }
@@ -72,6 +77,11 @@ public final class IngestCounters {
 
     void rejected(String reason) {
         rejected.computeIfAbsent(reason, key -> new LongAdder()).increment();
+    }
+
+    /** Shopper-app broadcasts scanners heard and handed on (with or without the shopper's id). */
+    public long broadcasts() {
+        return broadcasts.sum();
     }
 
     public long messages() {

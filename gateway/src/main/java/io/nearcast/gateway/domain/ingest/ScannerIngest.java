@@ -25,6 +25,8 @@ public final class ScannerIngest {
     private final BeaconDirectory beacons;
     private final BeaconHealth health;
     private final SightingSink sink;
+    private final ShopperBroadcasts broadcasts;
+    private final BroadcastSink broadcastSink;
     private final IngestCounters counters;
 
     /** Without telemetry: what is learnt about beacons (last heard, TLM) is counted and discarded. */
@@ -33,13 +35,25 @@ public final class ScannerIngest {
         this(devices, limits, recent, check, beacons, new BeaconHealth(BeaconTelemetrySink.none(), Duration.ofMinutes(1), counters), sink, counters);
     }
 
+    /** Without app broadcasts: an unregistered Eddystone-EID is an unknown beacon. */
     public ScannerIngest(KnownDevices devices, DeviceRateLimits limits, RecentMessages recent, ReportCheck check, BeaconDirectory beacons,
                          BeaconHealth health, SightingSink sink, IngestCounters counters) {
+        this(devices, limits, recent, check, beacons, health, sink, ShopperBroadcasts.none(), BroadcastSink.none(), counters);
+    }
+
+    /**
+     * @param broadcasts    resolves Eddystone-EIDs that are no registered beacon to shopper apps
+     * @param broadcastSink where the apps' broadcasts the scanner heard go
+     */
+    public ScannerIngest(KnownDevices devices, DeviceRateLimits limits, RecentMessages recent, ReportCheck check, BeaconDirectory beacons,
+                         BeaconHealth health, SightingSink sink, ShopperBroadcasts broadcasts, BroadcastSink broadcastSink, IngestCounters counters) {
         this.admission = new Admission(devices, limits, recent, counters);
         this.check = check;
         this.beacons = beacons;
         this.health = health;
         this.sink = sink;
+        this.broadcasts = broadcasts;
+        this.broadcastSink = broadcastSink;
         this.counters = counters;
     }
 
@@ -69,24 +83,30 @@ public final class ScannerIngest {
             return stopped.get();
         }
         ReportCheck.Outcome outcome = check.check(report);
-        List<NormalizedSighting> accepted = resolved(report, outcome.accepted(), nowNanos);
+        List<BroadcastSighting> apps = new ArrayList<>();
+        List<NormalizedSighting> accepted = resolved(report, outcome.accepted(), apps, nowNanos);
         if (!accepted.isEmpty()) {
             sink.accept(accepted);
             counters.accepted(accepted.size());
+        }
+        if (!apps.isEmpty()) {
+            broadcastSink.heard(apps);
+            counters.broadcasts(apps.size());
         }
         outcome.rejects().forEach(reject -> counters.rejected(reject.reason()));
         if (outcome.accepted().isEmpty() && !outcome.rejects().isEmpty()) {
             admission.forget(messageKey); // nothing was taken: a repeat gets the same answer, not "duplicate"
         }
-        return new Result(accepted.size(), false, outcome.rejects());
+        return new Result(accepted.size() + apps.size(), false, outcome.rejects());
     }
 
     /**
-     * The frames of registered beacons of the scanner's own store; the rest is counted, not handed
-     * on: frames that identify no beacon (URL; TLM goes to {@link BeaconHealth}), beacons nobody
-     * registered, and beacons of another store (a neighbour's, heard through the wall).
+     * The frames of registered beacons of the scanner's own store; an Eddystone-EID that is no
+     * registered beacon but a Nearcast app's broadcast goes to {@code apps}; the rest is counted,
+     * not handed on: frames that identify no beacon (URL; TLM goes to {@link BeaconHealth}), beacons
+     * nobody registered, and beacons of another store (a neighbour's, heard through the wall).
      */
-    private List<NormalizedSighting> resolved(ScannerReport report, List<HeardFrame> heard, long nowNanos) {
+    private List<NormalizedSighting> resolved(ScannerReport report, List<HeardFrame> heard, List<BroadcastSighting> apps, long nowNanos) {
         Observer scanner = new Observer.Scanner(report.deviceId());
         List<NormalizedSighting> sightings = new ArrayList<>(heard.size());
         for (HeardFrame frame : heard) {
@@ -95,6 +115,9 @@ public final class ScannerIngest {
                 continue;
             }
             Optional<KnownBeacon> beacon = beacons.resolve(frame.frame(), report.storeId(), frame.heardAt());
+            if (beacon.isEmpty() && frame.frame() instanceof BeaconFrame.EddystoneEid eid && app(report, frame, eid, apps)) {
+                continue;
+            }
             if (beacon.isEmpty()) {
                 counters.unknownBeacon();
             } else if (!beacon.get().storeId().equals(report.storeId())) {
@@ -105,6 +128,19 @@ public final class ScannerIngest {
             }
         }
         return sightings;
+    }
+
+    /** Whether the frame is a shopper app's broadcast; if so it is added to {@code apps}. */
+    private boolean app(ScannerReport report, HeardFrame frame, BeaconFrame.EddystoneEid eid, List<BroadcastSighting> apps) {
+        ShopperBroadcasts.Owner owner = broadcasts.resolve(HexFormat.of().parseHex(eid.eid()), frame.heardAt());
+        if (owner.kind() == ShopperBroadcasts.Kind.NOT_OURS) {
+            return false;
+        }
+        if (owner.kind() == ShopperBroadcasts.Kind.ANONYMOUS) {
+            counters.anonymous(1);
+        }
+        apps.add(new BroadcastSighting(report.storeId(), report.deviceId(), owner.shopperId(), frame.rssi(), NormalizedSighting.eidPower(eid), frame.heardAt()));
+        return true;
     }
 
     /** A message refused before its content could be read (unreadable, too large): counted as a message and a reject. */

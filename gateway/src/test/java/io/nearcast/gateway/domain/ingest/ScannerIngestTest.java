@@ -136,4 +136,33 @@ class ScannerIngestTest {
         assertThat(ScannerIngest.messageKey(TOPIC, payload)).isEqualTo(ScannerIngest.messageKey(TOPIC, payload.clone())).hasSize(64);
         assertThat(ScannerIngest.messageKey(TOPIC, payload)).isNotEqualTo(ScannerIngest.messageKey(TOPIC + "x", payload));
     }
+
+    @Test
+    void aShopperAppsBroadcastIsHandedOnWithTheShopperOnlyWithConsentAndAStrangersIsAnUnknownBeacon() {
+        String consenting = "0201060303AAFE0D16AAFE30E7580D71A1EF49CEE8";
+        String anonymous = consenting.replace("580D71A1EF49CEE8", "1111111111111111");
+        String stranger = consenting.replace("580D71A1EF49CEE8", "2222222222222222");
+        List<BroadcastSighting> apps = new ArrayList<>();
+        ShopperBroadcasts owners = (eid, at) -> switch (java.util.HexFormat.of().formatHex(eid)) {
+            case "580d71a1ef49cee8" -> ShopperBroadcasts.Owner.shopper("shopper-1");
+            case "1111111111111111" -> ShopperBroadcasts.Owner.ANONYMOUS;
+            default -> ShopperBroadcasts.Owner.NOT_OURS;
+        };
+        ScannerIngest withApps = new ScannerIngest((store, device) -> true, new DeviceRateLimits(3, Duration.ofSeconds(1)),
+                new RecentMessages(Duration.ofMinutes(10), 10_000),
+                new ReportCheck(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30), Duration.ofHours(1), 500),
+                ScannerIngestTest::registered, new BeaconHealth(BeaconTelemetrySink.none(), Duration.ofMinutes(1), counters), handedOn::addAll,
+                owners, apps::addAll, counters);
+
+        ScannerIngest.Result result = withApps.handle(key("apps"), report(consenting, anonymous, stranger), 0);
+
+        assertThat(result.accepted()).isEqualTo(2);
+        assertThat(handedOn).isEmpty();
+        assertThat(apps).containsExactly(
+                new BroadcastSighting("s1", "d1", java.util.Optional.of("shopper-1"), -60, -25 - 41, NOW),
+                new BroadcastSighting("s1", "d1", java.util.Optional.empty(), -60, -25 - 41, NOW));
+        assertThat(counters.broadcasts()).isEqualTo(2);
+        assertThat(counters.anonymousSightings()).isEqualTo(1);
+        assertThat(counters.unknownBeacons()).isEqualTo(1);
+    }
 }

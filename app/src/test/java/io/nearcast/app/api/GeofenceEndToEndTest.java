@@ -1,0 +1,226 @@
+package io.nearcast.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nearcast.app.geofence.GeofenceService;
+import io.nearcast.broker.domain.MqttPrincipal;
+import io.nearcast.broker.domain.ServiceAccount;
+import io.nearcast.broker.hivemq.TestBroker;
+import io.nearcast.kernel.domain.EphemeralId;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * From a shopper app's MQTT sightings to zone events on {@code nearcast/v1/events/zones}, the
+ * visit history, the zone statistics, the export and the erasure, through the whole server; and
+ * privacy by default: a shopper without location consent produces no event and no per-shopper
+ * record, only anonymous footfall. Short silence and switch times keep it quick.
+ */
+@Timeout(90)
+class GeofenceEndToEndTest {
+
+    @RegisterExtension
+    static final ApiServer server = new ApiServer(Map.of(
+            "nearcast.geofence.beacon-silence", "3s",
+            "nearcast.geofence.switch-time", "2s"));
+
+    private static final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private static MqttClient watcher;
+    private static String store;
+
+    @BeforeAll
+    static void aStoreAndAWatcherOfZoneEvents() throws Exception {
+        store = server.createStore("Geofence end to end");
+        TestBroker broker = TestBroker.get();
+        watcher = new MqttClient(broker.url(), "watcher-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(ServiceAccount.USERNAME);
+        options.setPassword(broker.serviceAccount().password());
+        watcher.connect(options);
+        watcher.subscribe(new MqttSubscription[] {new MqttSubscription("nearcast/v1/events/zones", 1)},
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(topic, message) -> events.add(new String(message.getPayload(), StandardCharsets.UTF_8))});
+    }
+
+    /** A new zone of the store, in the zone index; returns its id. */
+    private static String zone() throws Exception {
+        String zone = server.createZone(store);
+        GeofenceService geofence = server.context().getBean(GeofenceService.class);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (geofence.zones().zone(store, zone).isEmpty() && System.nanoTime() < deadline) { // rebuilt 200 ms after the change
+            Thread.sleep(20);
+        }
+        return zone;
+    }
+
+    /** An iBeacon (tx power −59 dBm) placed in the zone; returns its UUID (major 4, minor 2). */
+    private static String beaconIn(String zone) throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        server.post("/api/v1/stores/" + store + "/beacons", ApiServer.ADMIN, "{\"kind\":\"ibeacon\",\"uuid\":\"" + uuid
+                + "\",\"major\":4,\"minor\":2,\"txPower\":-59,\"zoneId\":\"" + zone + "\"}");
+        return uuid;
+    }
+
+    @AfterAll
+    static void closeWatcher() throws Exception {
+        if (watcher != null) {
+            watcher.disconnect();
+            watcher.close();
+        }
+    }
+
+    @Test
+    void aConsentingShoppersVisitBecomesEventsHistoryStatisticsAndGoesWithTheShopper() throws Exception {
+        String zone = zone();
+        String beacon = beaconIn(zone);
+        String[] shopper = consentingShopper(true);
+        long now = System.currentTimeMillis();
+        try (ShopperApp app = new ShopperApp(shopper[0])) {
+            for (int i = 8; i >= 0; i--) { // nine reports a second apart, sent at once (ts in the past is fine)
+                app.report(now - i * 1000L, "{\"kind\":\"ibeacon\",\"uuid\":\"" + beacon + "\",\"major\":4,\"minor\":2,\"rssi\":-60}");
+            }
+        }
+
+        String enter = await(e -> e.contains(shopper[0]) && e.contains("\"type\":\"enter\""));
+        assertThat(enter).contains("\"storeId\":\"" + store + "\"").contains("\"zoneId\":\"" + zone + "\"").contains("\"visitId\":\"");
+        assertThat(server.get("/api/v1/shoppers/" + shopper[0] + "/export", shopper[1]).body())
+                .contains("\"zone-presence\":[{\"kind\":\"open-visit\"").contains("\"kind\":\"anchor-heard\"");
+        String exit = await(e -> e.contains(shopper[0]) && e.contains("\"type\":\"exit\""));
+        assertThat(exit).contains("\"reason\":\"silent\"").contains("\"dwellMs\":").contains(ApiServer.field(enter, "visitId"));
+
+        GeofenceService geofence = server.context().getBean(GeofenceService.class);
+        geofence.recorder().flush();
+        String stats = server.get("/api/v1/stores/" + store + "/zone-stats?zoneId=" + zone, ApiServer.ADMIN).body();
+        assertThat(stats).contains("\"visits\":1,").contains("\"uniqueVisitors\":1,").contains("\"endedVisits\":1");
+
+        String export = server.get("/api/v1/shoppers/" + shopper[0] + "/export", shopper[1]).body();
+        assertThat(export).contains("\"kind\":\"visit\"").contains("\"exitReason\":\"silent\"").doesNotContain("open-visit");
+
+        String receipt = server.send("DELETE", "/api/v1/shoppers/" + shopper[0], java.util.Optional.of(shopper[1]), java.util.Optional.empty()).body();
+        assertThat(receipt).contains("\"zone-presence\":2"); // the live state (kept until the idle expiry) and the visit
+        assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), shopper[0])).isEmpty();
+        assertThat(geofence.tracker().view(shopper[0])).isEmpty();
+        assertThat(server.get("/api/v1/stores/" + store + "/zone-stats?zoneId=" + zone, ApiServer.ADMIN).body())
+                .as("anonymous statistics outlive the erasure").contains("\"uniqueVisitors\":1");
+    }
+
+    @Test
+    void aShopperWithoutLocationConsentLeavesOnlyAnonymousFootfall() throws Exception {
+        String zone = zone();
+        String beacon = beaconIn(zone);
+        String[] shopper = consentingShopper(false);
+        GeofenceService geofence = server.context().getBean(GeofenceService.class);
+        long anonymousBefore = geofence.tracker().counters().anonymousSightings();
+        long now = System.currentTimeMillis();
+        try (ShopperApp app = new ShopperApp(shopper[0])) {
+            for (int i = 8; i >= 0; i--) {
+                app.report(now - i * 1000L, "{\"kind\":\"ibeacon\",\"uuid\":\"" + beacon + "\",\"major\":4,\"minor\":2,\"rssi\":-60}");
+            }
+        }
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (geofence.tracker().counters().anonymousSightings() < anonymousBefore + 9 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(geofence.tracker().counters().anonymousSightings()).isEqualTo(anonymousBefore + 9);
+        Thread.sleep(4_000); // longer than the silence: an exit would have come by now
+        assertThat(events).noneMatch(e -> e.contains(shopper[0]));
+        assertThat(geofence.tracker().view(shopper[0])).isEmpty();
+        geofence.recorder().flush();
+        assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), shopper[0]))
+                .as("only the shopper record and the consent ledger name the shopper")
+                .allMatch(cell -> cell.startsWith("privacy_"));
+        assertThat(server.get("/api/v1/stores/" + store + "/zone-stats?zoneId=" + zone, ApiServer.ADMIN).body()).containsPattern("\"anonymousSightings\":[1-9]");
+    }
+
+    @Test
+    void aScannerPlacedInAZoneThatHearsAShoppersBroadcastPutsTheShopperThere() throws Exception {
+        String zone = zone();
+        String[] shopper = consentingShopper(true);
+        String identityKey = shopper[2];
+        String device = ApiServer.field(server.post("/api/v1/stores/" + store + "/devices", ApiServer.ADMIN,
+                "{\"kind\":\"scanner\",\"name\":\"Aisle scanner\",\"zoneId\":\"" + zone + "\"}").body(), "id");
+        long now = System.currentTimeMillis();
+        for (int i = 8; i >= 0; i--) {
+            long at = now - i * 1000L;
+            String eid = HexFormat.of().formatHex(EphemeralId.compute(HexFormat.of().parseHex(identityKey), 10, at / 1000));
+            String adv = "0201060303AAFE0D16AAFE30E7" + eid; // Eddystone-EID, 0 m power -25 dBm
+            ApiServer.publishAsScanner(store, device, "{\"ts\":" + at + ",\"sightings\":[{\"adv\":\"" + adv + "\",\"rssi\":-66}]}");
+        }
+
+        String enter = await(e -> e.contains(shopper[0]) && e.contains("\"type\":\"enter\""));
+        assertThat(enter).contains("\"zoneId\":\"" + zone + "\"");
+        assertThat(server.get("/api/v1/shoppers/" + shopper[0] + "/export", shopper[1]).body()).contains("\"anchorId\":\"scanner:" + device + "\"");
+    }
+
+    /** A registered shopper with or without location consent: {id, token, identity key}. */
+    private static String[] consentingShopper(boolean location) throws Exception {
+        java.net.http.HttpResponse<String> created = server.send("POST", "/api/v1/shoppers", java.util.Optional.empty(), java.util.Optional.empty());
+        String id = ApiServer.field(created.body(), "id");
+        String token = ApiServer.field(created.body(), "token");
+        server.send("PUT", "/api/v1/shoppers/" + id + "/consent", java.util.Optional.of(token),
+                java.util.Optional.of("{\"purposes\":{\"location\":" + location + "}}"));
+        return new String[] {id, token, ApiServer.field(created.body(), "identityKey")};
+    }
+
+    private static String await(Predicate<String> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            for (String event : List.copyOf(events)) {
+                if (wanted.test(event)) {
+                    return event;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no such zone event within 20 s; seen: " + events);
+    }
+
+    /** A shopper app on the test broker with an account of its own that may publish its sightings. */
+    private static final class ShopperApp implements AutoCloseable {
+
+        private final MqttClient client;
+        private final String shopperId;
+
+        ShopperApp(String shopperId) throws Exception {
+            this.shopperId = shopperId;
+            TestBroker broker = TestBroker.get();
+            String user = "app-" + UUID.randomUUID();
+            broker.addAccount(user, "pw", new MqttPrincipal(user, MqttPrincipal.Role.DEVICE,
+                    List.of("nearcast/v1/shoppers/" + shopperId + "/sightings"), List.of()));
+            client = new MqttClient(broker.url(), user, new MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setUserName(user);
+            options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
+            client.connect(options);
+        }
+
+        void report(long ts, String beacon) throws Exception {
+            MqttMessage message = new MqttMessage(("{\"ts\":" + ts + ",\"beacons\":[" + beacon + "]}").getBytes(StandardCharsets.UTF_8));
+            message.setQos(1);
+            client.publish("nearcast/v1/shoppers/" + shopperId + "/sightings", message);
+        }
+
+        @Override
+        public void close() throws Exception {
+            client.disconnect();
+            client.close();
+        }
+    }
+}

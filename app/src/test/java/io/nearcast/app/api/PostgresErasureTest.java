@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nearcast.testing.ExternalService;
 import io.nearcast.testing.PostgresSchema;
 import io.nearcast.testing.RequiresExternal;
+import io.nearcast.app.geofence.GeofenceService;
+import io.nearcast.gateway.domain.frames.BeaconFrame;
+import io.nearcast.gateway.domain.ingest.NormalizedSighting;
+import io.nearcast.gateway.domain.ingest.Observer;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -46,13 +53,26 @@ class PostgresErasureTest {
         String[] shopper = server.registerShopper();
         String base = "/api/v1/shoppers/" + shopper[0];
         server.send("PUT", base + "/consent", Optional.of(shopper[1]), Optional.of("{\"purposes\":{\"location\":true,\"analytics\":false}}"));
+        visitAZone(shopper[0]);
         assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), shopper[0]))
-                .as("the scan finds the shopper before erasure").contains("privacy_shopper.id", "privacy_consent.shopper_id");
+                .as("the scan finds the shopper before erasure").contains("privacy_shopper.id", "privacy_consent.shopper_id", "geofence_visit.shopper_id");
 
         HttpResponse<String> receipt = server.send("DELETE", base, Optional.of(shopper[1]), Optional.empty());
 
         assertThat(receipt.statusCode()).isEqualTo(200);
         assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), shopper[0])).isEmpty();
         assertThat(server.runtime().database().check().detail()).as("the server really ran on PostgreSQL").isEqualTo("POSTGRESQL");
+        assertThat(server.context().getBean(GeofenceService.class).tracker().view(shopper[0])).isEmpty();
+    }
+
+    /** Nine seconds of sightings of a beacon at 1 m, as the gateway hands them on: a visit in the history. */
+    private static void visitAZone(String shopperId) {
+        GeofenceService geofence = server.context().getBean(GeofenceService.class);
+        long now = System.currentTimeMillis();
+        for (int i = 8; i >= 0; i--) {
+            geofence.feed().accept(List.of(new NormalizedSighting("store-e", new Observer.Shopper(shopperId), "beacon-e",
+                    new BeaconFrame.IBeacon(UUID.randomUUID(), 1, 2, -59), -60, -59, Instant.ofEpochMilli(now - i * 1000L), Optional.of("zone-e"))));
+        }
+        geofence.recorder().flush();
     }
 }

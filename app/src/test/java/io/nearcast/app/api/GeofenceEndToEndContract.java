@@ -24,29 +24,34 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * From a shopper app's MQTT sightings to zone events on {@code nearcast/v1/events/zones}, the
  * visit history, the zone statistics, the export and the erasure, through the whole server; and
  * privacy by default: a shopper without location consent produces no event and no per-shopper
- * record, only anonymous footfall. Short silence and switch times keep it quick.
+ * record, only anonymous footfall. Run with the sightings handed to the geofence service in
+ * process and through the broker's internal topic ({@code NEARCAST_SIGHTINGS}).
  */
 @Timeout(90)
-class GeofenceEndToEndTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class GeofenceEndToEndContract {
 
-    @RegisterExtension
-    static final ApiServer server = new ApiServer(Map.of(
-            "nearcast.geofence.beacon-silence", "3s",
-            "nearcast.geofence.switch-time", "2s"));
+    /** Short silence and switch times keep the tests quick. */
+    static final Map<String, Object> QUICK = Map.of("nearcast.geofence.beacon-silence", "3s", "nearcast.geofence.switch-time", "2s");
 
-    private static final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-    private static MqttClient watcher;
-    private static String store;
+    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private MqttClient watcher;
+    private String store;
+    private ApiServer server;
+
+    /** The running server of the subclass. */
+    abstract ApiServer server();
 
     @BeforeAll
-    static void aStoreAndAWatcherOfZoneEvents() throws Exception {
+    void aStoreAndAWatcherOfZoneEvents() throws Exception {
+        server = server();
         store = server.createStore("Geofence end to end");
         TestBroker broker = TestBroker.get();
         watcher = new MqttClient(broker.url(), "watcher-" + UUID.randomUUID(), new MemoryPersistence());
@@ -59,7 +64,7 @@ class GeofenceEndToEndTest {
     }
 
     /** A new zone of the store, in the zone index; returns its id. */
-    private static String zone() throws Exception {
+    private String zone() throws Exception {
         String zone = server.createZone(store);
         GeofenceService geofence = server.context().getBean(GeofenceService.class);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -70,7 +75,7 @@ class GeofenceEndToEndTest {
     }
 
     /** An iBeacon (tx power −59 dBm) placed in the zone; returns its UUID (major 4, minor 2). */
-    private static String beaconIn(String zone) throws Exception {
+    private String beaconIn(String zone) throws Exception {
         String uuid = UUID.randomUUID().toString();
         server.post("/api/v1/stores/" + store + "/beacons", ApiServer.ADMIN, "{\"kind\":\"ibeacon\",\"uuid\":\"" + uuid
                 + "\",\"major\":4,\"minor\":2,\"txPower\":-59,\"zoneId\":\"" + zone + "\"}");
@@ -78,7 +83,7 @@ class GeofenceEndToEndTest {
     }
 
     @AfterAll
-    static void closeWatcher() throws Exception {
+    void closeWatcher() throws Exception {
         if (watcher != null) {
             watcher.disconnect();
             watcher.close();
@@ -170,7 +175,7 @@ class GeofenceEndToEndTest {
     }
 
     /** A registered shopper with or without location consent: {id, token, identity key}. */
-    private static String[] consentingShopper(boolean location) throws Exception {
+    private String[] consentingShopper(boolean location) throws Exception {
         java.net.http.HttpResponse<String> created = server.send("POST", "/api/v1/shoppers", java.util.Optional.empty(), java.util.Optional.empty());
         String id = ApiServer.field(created.body(), "id");
         String token = ApiServer.field(created.body(), "token");
@@ -179,7 +184,7 @@ class GeofenceEndToEndTest {
         return new String[] {id, token, ApiServer.field(created.body(), "identityKey")};
     }
 
-    private static String await(Predicate<String> wanted) throws InterruptedException {
+    private String await(Predicate<String> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             for (String event : List.copyOf(events)) {

@@ -9,7 +9,6 @@ import io.nearcast.kernel.domain.Topic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -43,21 +42,13 @@ public final class MqttSightingSink implements SightingSink, BroadcastSink {
 
     @Override
     public void accept(List<NormalizedSighting> sightings) {
-        List<CompletableFuture<Void>> confirmations = new ArrayList<>(sightings.size());
-        for (NormalizedSighting sighting : sightings) {
-            confirmations.add(publish(sighting.storeId(), SightingMessage.of(sighting)));
-        }
-        await(confirmations);
+        await(sightings.stream().map(sighting -> publish(sighting.storeId(), SightingMessage.of(sighting))).toList());
     }
 
     /** Shopper broadcasts scanners heard go the same way, as {@code kind: broadcast}. */
     @Override
     public void heard(List<BroadcastSighting> broadcasts) {
-        List<CompletableFuture<Void>> confirmations = new ArrayList<>(broadcasts.size());
-        for (BroadcastSighting broadcast : broadcasts) {
-            confirmations.add(publish(broadcast.storeId(), SightingMessage.of(broadcast)));
-        }
-        await(confirmations);
+        await(broadcasts.stream().map(broadcast -> publish(broadcast.storeId(), SightingMessage.of(broadcast))).toList());
     }
 
     private CompletableFuture<Void> publish(String storeId, SightingMessage message) {

@@ -1,5 +1,6 @@
 package io.nearcast.app.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.nearcast.kernel.domain.InvalidField;
@@ -33,8 +34,9 @@ final class Paging {
         }
     }
 
-    /** Wire form of one page. */
+    /** Wire form of one page; {@code items} is {@code []} on an empty page, never left out. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record PageBody<T>(List<T> items, int page, int size, long total) {
     }
 }

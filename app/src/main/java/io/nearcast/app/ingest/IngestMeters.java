@@ -31,6 +31,8 @@ public final class IngestMeters {
                 IngestCounters::foreignBeacons);
         counter(meters, "nearcast.ingest.sightings.anonymous", "shopper sightings handed on without the shopper's id (no location consent)",
                 counters, IngestCounters::anonymousSightings);
+        counter(meters, "nearcast.ingest.broadcasts", "shopper-app broadcasts scanners heard and handed on (with the shopper's id only under location consent)",
+                counters, IngestCounters::broadcasts);
         counter(meters, "nearcast.ingest.fixes", "GPS fixes handed on", counters, IngestCounters::fixes);
         counter(meters, "nearcast.ingest.telemetry.written", "beacon last-heard and TLM values written to the registry", counters,
                 IngestCounters::telemetryWritten);

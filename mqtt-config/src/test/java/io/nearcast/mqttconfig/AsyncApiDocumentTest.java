@@ -101,7 +101,7 @@ class AsyncApiDocumentTest {
     /** Nearcast receives what devices and shopper apps publish and sends everything else. */
     private static String nearcastAction(Topic topic) {
         return switch (topic) {
-            case SCANNER_SIGHTINGS, SHOPPER_SIGHTINGS -> "receive";
+            case SCANNER_SIGHTINGS, SHOPPER_SIGHTINGS, STORE_CONTEXT -> "receive";
             case SHOPPER_OFFERS, DEVICE_REJECTS, SHOPPER_REJECTS, ZONE_EVENTS, INTERNAL_SIGHTINGS -> "send";
         };
     }

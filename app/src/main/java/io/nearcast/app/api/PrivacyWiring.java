@@ -1,6 +1,7 @@
 package io.nearcast.app.api;
 
 import io.micronaut.context.annotation.Factory;
+import io.nearcast.app.campaign.CampaignService;
 import io.nearcast.app.geofence.GeofenceService;
 import io.nearcast.app.runtime.NearcastRuntime;
 import io.nearcast.kernel.persistence.SchemaModule;
@@ -54,17 +55,19 @@ class PrivacyWiring {
     }
 
     /**
-     * The shopper record first: erasure runs in reverse, so it goes last (and zone presence first,
-     * so no further zone event is made for the shopper while the rest goes).
+     * The shopper record first: erasure runs in reverse, so it goes last (and the campaign
+     * service's records first, then zone presence, so no further zone event or offer is made for
+     * the shopper while the rest goes).
      */
     @Singleton
     PersonalData personalData(ShopperRepository shoppers, ConsentLedger ledger, @Named("registry") Clock clock, NearcastRuntime runtime,
-                              GeofenceService geofence) {
+                              GeofenceService geofence, CampaignService campaigns) {
         PersonalData personalData = new PersonalData(clock);
         personalData.register(new ShopperRecords(shoppers));
         personalData.register(new ConsentRecords(ledger));
         personalData.register(new BrokerAccountRecords(runtime.shopperAccounts()));
         personalData.register(geofence.personalData());
+        personalData.register(campaigns.personalData());
         return personalData;
     }
 

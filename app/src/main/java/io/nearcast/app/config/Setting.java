@@ -68,7 +68,27 @@ public enum Setting {
     GEOFENCE_GPS_SILENCE("NEARCAST_GEOFENCE_GPS_SILENCE", "nearcast.geofence.gps-silence", "10m",
             "a shopper placed in a zone by GPS who sent no fix for this long gets an exit (at the last fix)"),
     GEOFENCE_MAX_SHOPPERS("NEARCAST_GEOFENCE_MAX_SHOPPERS", "nearcast.geofence.max-shoppers", "100000",
-            "consenting shoppers tracked at once; beyond it the quietest is let go (exit reason evicted, counted)");
+            "consenting shoppers tracked at once; beyond it the quietest is let go (exit reason evicted, counted)"),
+    CAMPAIGN_OFFERS_PER_VISIT("NEARCAST_CAMPAIGN_OFFERS_PER_VISIT", "nearcast.campaign.offers-per-visit", "2",
+            "most offers one shopper gets in one store visit, over all campaigns"),
+    CAMPAIGN_OFFERS_PER_DAY("NEARCAST_CAMPAIGN_OFFERS_PER_DAY", "nearcast.campaign.offers-per-day", "4",
+            "most offers one shopper gets per store-local day, over all campaigns and stores"),
+    CAMPAIGN_QUIET_HOURS("NEARCAST_CAMPAIGN_QUIET_HOURS", "nearcast.campaign.quiet-hours", "unset",
+            "store-local hours without any offer, e.g. 21:00-07:00 (may wrap midnight)"),
+    CAMPAIGN_CAP_PER_DAY("NEARCAST_CAMPAIGN_CAP_PER_DAY", "nearcast.campaign.cap-per-day", "1",
+            "offers of one campaign per shopper per store-local day, for campaigns without caps.perShopperPerDay"),
+    CAMPAIGN_CAP_PER_WEEK("NEARCAST_CAMPAIGN_CAP_PER_WEEK", "nearcast.campaign.cap-per-week", "2",
+            "offers of one campaign per shopper in 7 days, for campaigns without caps.perShopperPerWeek"),
+    CAMPAIGN_COOLDOWN_AFTER_DISMISS("NEARCAST_CAMPAIGN_COOLDOWN_AFTER_DISMISS", "nearcast.campaign.cooldown-after-dismiss", "3d",
+            "pause of a campaign for a shopper who dismissed its offer (at most 7d, at least the cooldown after a redemption)"),
+    CAMPAIGN_COOLDOWN_AFTER_REDEMPTION("NEARCAST_CAMPAIGN_COOLDOWN_AFTER_REDEMPTION", "nearcast.campaign.cooldown-after-redemption", "1d",
+            "pause of a campaign for a shopper who redeemed its offer (at most 7d)"),
+    CAMPAIGN_OFFER_VALIDITY("NEARCAST_CAMPAIGN_OFFER_VALIDITY", "nearcast.campaign.offer-validity", "2h",
+            "how long an offer can be redeemed, for campaigns without offerValidityMinutes"),
+    CAMPAIGN_VISIT_GAP("NEARCAST_CAMPAIGN_VISIT_GAP", "nearcast.campaign.visit-gap", "30m",
+            "a store visit (for the per-visit limits) ends after this long without a zone event, tap or scan of the shopper"),
+    CAMPAIGN_EXPLORATION("NEARCAST_CAMPAIGN_EXPLORATION", "nearcast.campaign.exploration", "0.05",
+            "share of offers whose variant is drawn uniformly instead of by Thompson sampling (0 to 1)");
 
     private final String variable;
     private final String key;

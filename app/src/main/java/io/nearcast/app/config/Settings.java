@@ -4,6 +4,7 @@ import io.nearcast.geofence.domain.PresenceRules;
 import io.nearcast.kernel.domain.MasterKey;
 import java.net.URI;
 import java.nio.file.Path;
+import io.nearcast.campaign.domain.RespectRules;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +32,8 @@ import java.util.Optional;
  * @param retention      how long raw per-shopper data is kept
  * @param presence       the geofence service's proximity rules
  * @param maxShoppers    consenting shoppers the geofence service tracks at once
+ * @param respect        the campaign service's server-wide respect rules and default caps
+ * @param exploration    the bandit's minimum exploration share
  */
 public record Settings(
         PortRequest httpPort,
@@ -51,7 +54,9 @@ public record Settings(
         Duration shutdownGrace,
         Duration retention,
         PresenceRules presence,
-        int maxShoppers) {
+        int maxShoppers,
+        RespectRules respect,
+        double exploration) {
 
     public Settings {
         Objects.requireNonNull(httpPort, "httpPort");
@@ -69,6 +74,7 @@ public record Settings(
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(presence, "presence");
+        Objects.requireNonNull(respect, "respect");
     }
 
     /**

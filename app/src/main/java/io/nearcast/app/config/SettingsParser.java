@@ -6,7 +6,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import io.nearcast.campaign.domain.Caps;
+import io.nearcast.campaign.domain.LocalTimeRange;
+import io.nearcast.campaign.domain.RespectRules;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.util.OptionalInt;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -57,7 +62,59 @@ public final class SettingsParser {
                 raw.apply(Setting.SHUTDOWN_GRACE).map(text -> duration(Setting.SHUTDOWN_GRACE, text)).orElse(Duration.ofSeconds(15)),
                 raw.apply(Setting.RETENTION).map(SettingsParser::retention).orElse(Duration.ofDays(30)),
                 presence(),
-                (int) number(Setting.GEOFENCE_MAX_SHOPPERS, 100_000, 1, 10_000_000, true));
+                (int) number(Setting.GEOFENCE_MAX_SHOPPERS, 100_000, 1, 10_000_000, true),
+                respect(),
+                number(Setting.CAMPAIGN_EXPLORATION, 0.05, 0, 1, false));
+    }
+
+    /** The campaign service's respect rules; each value range-checked here, the combination by {@link RespectRules}. */
+    private RespectRules respect() {
+        RespectRules standard = RespectRules.standard();
+        Caps defaults = standard.defaults();
+        Duration dismiss = cooldown(Setting.CAMPAIGN_COOLDOWN_AFTER_DISMISS, defaults.cooldownAfterDismiss().orElseThrow());
+        Duration redemption = cooldown(Setting.CAMPAIGN_COOLDOWN_AFTER_REDEMPTION, defaults.cooldownAfterRedemption().orElseThrow());
+        if (dismiss.compareTo(redemption) < 0) {
+            throw new ConfigurationError(Setting.CAMPAIGN_COOLDOWN_AFTER_DISMISS, "is " + dismiss + ", shorter than "
+                    + Setting.CAMPAIGN_COOLDOWN_AFTER_REDEMPTION.variable() + " (" + redemption + "): a shopper who dismissed an offer is left alone longer than one who redeemed it");
+        }
+        Caps caps = new Caps(OptionalInt.of((int) number(Setting.CAMPAIGN_CAP_PER_DAY, 1, 1, 100, true)),
+                OptionalInt.of((int) number(Setting.CAMPAIGN_CAP_PER_WEEK, 2, 1, 700, true)),
+                Optional.of(dismiss), Optional.of(redemption), Optional.empty());
+        Optional<LocalTimeRange> quiet = raw.apply(Setting.CAMPAIGN_QUIET_HOURS).map(SettingsParser::quietHours);
+        return new RespectRules((int) number(Setting.CAMPAIGN_OFFERS_PER_VISIT, standard.offersPerVisit(), 1, 100, true),
+                (int) number(Setting.CAMPAIGN_OFFERS_PER_DAY, standard.offersPerDay(), 1, 1000, true), quiet, caps,
+                optionalDuration(Setting.CAMPAIGN_VISIT_GAP, standard.visitGap(), true),
+                offerValidity(optionalDuration(Setting.CAMPAIGN_OFFER_VALIDITY, standard.offerValidity(), true)));
+    }
+
+    /** Whole minutes from 1 min to 30 days, as a campaign's {@code offerValidityMinutes}. */
+    private static Duration offerValidity(Duration validity) {
+        if (validity.toSeconds() % 60 != 0 || validity.toMinutes() < 1 || validity.toDays() > 30) {
+            throw new ConfigurationError(Setting.CAMPAIGN_OFFER_VALIDITY, "'" + validity + "' is not whole minutes from 1m to 30d");
+        }
+        return validity;
+    }
+
+    private Duration cooldown(Setting setting, Duration byDefault) {
+        Duration value = optionalDuration(setting, byDefault, false);
+        if (value.compareTo(RespectRules.LOOKBACK) > 0) {
+            throw new ConfigurationError(setting, "'" + value + "' is longer than the maximum of 7d (caps look back 7 days)");
+        }
+        return value;
+    }
+
+    /** {@code HH:MM-HH:MM}, store-local, may wrap midnight. */
+    private static LocalTimeRange quietHours(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{2}):(\\d{2})-(\\d{2}):(\\d{2})").matcher(text.trim());
+        try {
+            if (m.matches()) {
+                return new LocalTimeRange(LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
+                        LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))));
+            }
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+            // reported below
+        }
+        throw new ConfigurationError(Setting.CAMPAIGN_QUIET_HOURS, "'" + printable(text) + "' is not a range like 21:00-07:00 (two different times)");
     }
 
     /** The geofence rules from their settings; each value is range-checked here, the combination by {@link PresenceRules}. */

@@ -1,6 +1,7 @@
 package io.nearcast.app.geofence;
 
 import io.micronaut.json.JsonMapper;
+import io.nearcast.app.mqtt.ConfirmedPublisher;
 import io.nearcast.gateway.domain.ingest.ShopperBroadcasts;
 import io.nearcast.geofence.domain.GeofenceRecorder;
 import io.nearcast.geofence.domain.InMemoryPresenceStore;
@@ -92,7 +93,7 @@ public final class GeofenceService implements AutoCloseable {
      *
      * @param events publishes to the broker at QoS 1, e.g. {@code MqttLink::publish}
      */
-    public void start(ZoneEventPublisher.Publisher events, JsonMapper json) {
+    public void start(ConfirmedPublisher.Publisher events, JsonMapper json) {
         ZoneIndex built = index.replace(registryZones.all());
         LOG.info("Zone index: {} zones", built.size());
         zoneChanges.subscribe(onZoneChange);

@@ -5,6 +5,7 @@ import io.nearcast.broker.domain.MqttCredentials;
 import io.nearcast.broker.domain.MqttPrincipal;
 import io.nearcast.registry.domain.Device;
 import io.nearcast.registry.domain.DeviceAuthentication;
+import io.nearcast.kernel.domain.Topic;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,6 @@ public final class DeviceMqttAuthenticator implements MqttAuthenticator {
 
     static MqttPrincipal principal(Device device) {
         return new MqttPrincipal(device.mqttUsername(), MqttPrincipal.Role.DEVICE,
-                List.of(device.topicPrefix() + "#"), List.of(device.rejectsTopic()));
+                List.of(device.topicPrefix() + "#", Topic.STORE_CONTEXT.format(device.storeId().value())), List.of(device.rejectsTopic()));
     }
 }

@@ -78,6 +78,7 @@ public final class MosquittoAccounts implements BrokerAccounts, ShopperAccounts 
         List<DynamicSecurity.Result> results = dynsec.execute(List.of(
                 DynsecCommand.createRole(role(device), List.of(
                         new DynsecCommand.Acl("publishClientSend", device.topicPrefix() + "#", true),
+                        new DynsecCommand.Acl("publishClientSend", Topic.STORE_CONTEXT.format(device.storeId().value()), true),
                         new DynsecCommand.Acl("subscribeLiteral", device.rejectsTopic(), true))),
                 DynsecCommand.createClient(device.mqttUsername(), mqttPassword, role(device))));
         try {

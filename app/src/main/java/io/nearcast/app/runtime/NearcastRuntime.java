@@ -36,6 +36,8 @@ import io.nearcast.app.ingest.MqttSightingSource;
 import io.nearcast.app.ingest.MqttIngestSettings;
 import io.nearcast.app.geofence.GeofenceMeters;
 import io.nearcast.app.geofence.GeofenceService;
+import io.nearcast.app.campaign.CampaignMeters;
+import io.nearcast.app.campaign.CampaignService;
 import io.nearcast.gateway.domain.ingest.BroadcastSink;
 import io.nearcast.gateway.domain.ingest.SightingSink;
 import io.nearcast.gateway.domain.ingest.BeaconHealth;
@@ -94,6 +96,7 @@ public final class NearcastRuntime {
     private final BeanProvider<ShopperRepository> shoppers;
     private final BeanProvider<ProcessingPolicy> processingPolicy;
     private final BeanProvider<GeofenceService> geofenceService;
+    private final BeanProvider<CampaignService> campaignService;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
@@ -105,13 +108,17 @@ public final class NearcastRuntime {
     private volatile ShopperAccounts shopperAccounts;
     private final IngestCounters ingestCounters = new IngestCounters();
     private volatile boolean stopped;
+    /** Base of landing-page links; the configured port until HTTP is up and its port is known. */
+    private volatile String publicBase;
 
     NearcastRuntime(Settings settings, BeanProvider<EmbeddedServer> httpServer, List<SchemaModule> schemaModules,
                     BeanProvider<DeviceAuthentication> deviceAuthentication, BeanProvider<ShopperTokens> shopperTokens,
                     BeanProvider<PersonalData> personalData, BeanProvider<BeaconResolver> beacons, BeanProvider<BeaconRepository> beaconRepository,
                     BeanProvider<ShopperRepository> shoppers,
-                    BeanProvider<ProcessingPolicy> processingPolicy, BeanProvider<GeofenceService> geofenceService, JsonMapper json, MeterRegistry meters) {
+                    BeanProvider<ProcessingPolicy> processingPolicy, BeanProvider<GeofenceService> geofenceService,
+                    BeanProvider<CampaignService> campaignService, JsonMapper json, MeterRegistry meters) {
         this.geofenceService = geofenceService;
+        this.campaignService = campaignService;
         this.beacons = beacons;
         this.beaconRepository = beaconRepository;
         this.shoppers = shoppers;
@@ -147,6 +154,7 @@ public final class NearcastRuntime {
             brokerAccounts = broker.accounts();
             shopperAccounts = broker.shopperAccounts();
             GeofenceService geofence = startGeofence(broker);
+            startCampaigns(broker, geofence);
             DeviceIngest ingest = deviceIngest(devices, geofence, broker);
             if (settings.sightingsOverMqtt()) {
                 startInternalSightingSource(broker, geofence);
@@ -155,6 +163,7 @@ public final class NearcastRuntime {
             CoapListener coap = startCoap(devices::psk, new CoapIngest(ingest.sightings(), ingest.scans(), devices::activeStore, json, MAX_PAYLOAD_BYTES, meters));
             startRetention();
             int httpPort = startHttp();
+            publicBase = settings.publicUrl().map(url -> url.toString().replaceAll("/+$", "")).orElse("http://localhost:" + httpPort);
             return new ReadyLine(httpPort, broker.embeddedPort(), coap.udpPort(), coap.dtlsPort());
         } catch (RuntimeException e) {
             stop();
@@ -257,6 +266,25 @@ public final class NearcastRuntime {
         started.push(new Stage("geofence", geofence::close));
         GeofenceMeters.bind(meters, geofence);
         return geofence;
+    }
+
+    /**
+     * The campaign service, after the geofence service whose zone events it decides on (in this
+     * JVM) and before the ingest; it publishes offers on Nearcast's MQTT link.
+     */
+    private void startCampaigns(BrokerConnection broker, GeofenceService geofence) {
+        CampaignService campaigns = campaignService.get();
+        publicBase = settings.publicUrl().map(url -> url.toString().replaceAll("/+$", "")).orElse("http://localhost:" + settings.httpPort().port());
+        try {
+            campaigns.start((topic, payload, qos, retained) -> broker.link().publish(topic, payload, qos, retained), broker.ingestSettings(), json,
+                    () -> publicBase);
+        } catch (IllegalStateException e) {
+            campaigns.close();
+            throw new ConfigurationError(settings.usesEmbeddedBroker() ? Setting.MQTT_PORT : Setting.MQTT_URL, e.getMessage(), e);
+        }
+        started.push(new Stage("campaigns", campaigns::close));
+        geofence.subscribe(campaigns::onZoneEvent);
+        CampaignMeters.bind(meters, campaigns);
     }
 
     /**

@@ -3,7 +3,13 @@ package io.nearcast.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import io.nearcast.app.campaign.CampaignService;
+import io.nearcast.campaign.domain.ContextReading;
+import io.nearcast.campaign.domain.Offer;
+import io.nearcast.campaign.domain.OfferStatus;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -39,6 +45,10 @@ class ApiAuthorizationMatrixTest {
     private static String batchA;
     private static String batchB;
     private static String[] shopper;
+    private static String campaignA;
+    private static String campaignB;
+    private static String offerA;
+    private static String offerB;
 
     @BeforeAll
     static void register() throws Exception {
@@ -56,6 +66,27 @@ class ApiAuthorizationMatrixTest {
         batchA = server.createTagBatch(storeA);
         batchB = server.createTagBatch(storeB);
         shopper = server.registerShopper();
+        campaignA = ApiServer.field(server.post("/api/v1/campaigns", ApiServer.ADMIN, campaign(storeA)).body(), "id");
+        campaignB = ApiServer.field(server.post("/api/v1/campaigns", ApiServer.ADMIN, campaign(storeB)).body(), "id");
+        offerA = offer(storeA, campaignA);
+        offerB = offer(storeB, campaignB);
+        CampaignService campaigns = server.context().getBean(CampaignService.class);
+        campaigns.context().post(new ContextReading(storeA, "sunny", 20, Instant.now()));
+        campaigns.context().post(new ContextReading(storeB, "rain", 10, Instant.now()));
+    }
+
+    private static String campaign(String storeId) {
+        return "{\"name\":\"C\",\"storeId\":\"" + storeId + "\",\"trigger\":{\"type\":\"enter\"},"
+                + "\"variants\":[{\"title\":{\"en\":\"T\"},\"body\":{\"en\":\"B\"}}]}";
+    }
+
+    /** An offer of the campaign to {@link #shopper}, put straight into the ledger (no zone walk needed to test access). */
+    private static String offer(String storeId, String campaignId) {
+        String id = "ofr_matrix_" + UUID.randomUUID();
+        Instant now = Instant.now();
+        server.context().getBean(CampaignService.class).ledger().add(new Offer(id, campaignId, 0, shopper[0], storeId, Optional.empty(), "matrix",
+                "dec_matrix", now, now.plusSeconds(3600), OfferStatus.DELIVERED, Optional.empty(), Optional.empty()));
+        return id;
     }
 
     /** Who may call an endpoint: admins only, staff within their stores, or a shopper on itself (staff: 404). */
@@ -141,6 +172,33 @@ class ApiAuthorizationMatrixTest {
                         Access.SHOPPER_SELF, 200),
                 new Endpoint("DELETE /shoppers/{id}", "DELETE", () -> "/api/v1/shoppers/" + fresh(() -> server.registerShopper()[0]), null,
                         () -> null, Access.SHOPPER_SELF, 200),
+                new Endpoint("POST /campaigns", "POST", () -> "/api/v1/campaigns", null, () -> campaign(storeA), Access.STAFF_OWN_STORE, 201),
+                new Endpoint("GET /campaigns?storeId=", "GET", () -> "/api/v1/campaigns?storeId=" + storeA, () -> "/api/v1/campaigns?storeId=" + storeB,
+                        () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("GET /campaigns/{id}", "GET", () -> "/api/v1/campaigns/" + campaignA, () -> "/api/v1/campaigns/" + campaignB,
+                        () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("PUT /campaigns/{id}", "PUT", () -> "/api/v1/campaigns/" + campaignA, null, () -> campaign(storeA),
+                        Access.STAFF_OWN_STORE, 200),
+                new Endpoint("GET /campaigns/{id}/stats", "GET", () -> "/api/v1/campaigns/" + campaignA + "/stats",
+                        () -> "/api/v1/campaigns/" + campaignB + "/stats", () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("GET /offers/{id}", "GET", () -> "/api/v1/offers/" + offerA, () -> "/api/v1/offers/" + offerB, () -> null,
+                        Access.STAFF_OWN_STORE, 200),
+                new Endpoint("POST /offers/{id}/redeem", "POST", () -> "/api/v1/offers/" + offer(storeA, campaignA) + "/redeem",
+                        () -> "/api/v1/offers/" + offer(storeB, campaignB) + "/redeem", () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("POST /offers/{id}/dismiss (the shopper only)", "POST", () -> "/api/v1/offers/" + offerA + "/dismiss", null, () -> null,
+                        Access.SHOPPER_SELF, 404),
+                new Endpoint("PUT /stores/{id}/context", "PUT", () -> "/api/v1/stores/" + storeA + "/context", () -> "/api/v1/stores/" + storeB + "/context",
+                        () -> "{\"weather\":\"sunny\",\"temperatureC\":21.5}", Access.STAFF_OWN_STORE, 200),
+                new Endpoint("GET /stores/{id}/context", "GET", () -> "/api/v1/stores/" + storeA + "/context", () -> "/api/v1/stores/" + storeB + "/context",
+                        () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("GET /stores/{id}/decisions", "GET", () -> "/api/v1/stores/" + storeA + "/decisions",
+                        () -> "/api/v1/stores/" + storeB + "/decisions", () -> null, Access.STAFF_OWN_STORE, 200),
+                new Endpoint("POST /stores/{id}/purchases", "POST", () -> "/api/v1/stores/" + storeA + "/purchases",
+                        () -> "/api/v1/stores/" + storeB + "/purchases", () -> "{\"shopperId\":\"" + shopper[0] + "\"}", Access.STAFF_OWN_STORE, 202),
+                new Endpoint("PUT /shoppers/{id}/preferences (the shopper only)", "PUT", () -> "/api/v1/shoppers/" + shopper[0] + "/preferences", null,
+                        () -> "{\"segments\":[\"wine\"]}", Access.SHOPPER_SELF, 403),
+                new Endpoint("GET /shoppers/{id}/preferences (the shopper only)", "GET", () -> "/api/v1/shoppers/" + shopper[0] + "/preferences", null,
+                        () -> null, Access.SHOPPER_SELF, 403),
                 new Endpoint("POST /tokens", "POST", () -> "/api/v1/tokens", null, () -> "{\"role\":\"staff\",\"storeIds\":[\"" + storeB + "\"]}", Access.ADMIN_ONLY, 201),
                 new Endpoint("GET /tokens", "GET", () -> "/api/v1/tokens", null, () -> null, Access.ADMIN_ONLY, 200),
                 new Endpoint("DELETE /tokens/{id}", "DELETE", ApiAuthorizationMatrixTest::revocableTokenPath, null, () -> null, Access.ADMIN_ONLY, 204),
@@ -245,6 +303,14 @@ class ApiAuthorizationMatrixTest {
         assertThat(server.post("/api/v1/tags", staffA, storeless).statusCode()).isEqualTo(403);
         assertThat(server.post("/api/v1/tags", ApiServer.ADMIN, storeless).statusCode()).isEqualTo(201);
         assertThat(server.get("/api/v1/tags", staffA).body()).contains(tagA).doesNotContain(tagB);
+    }
+
+    /** The PUT row has no foreign path (its body names store A); staff of A changing store B's campaign get 404 before the body is read. */
+    @Test
+    void staffCannotChangeOrCreateAnotherStoresCampaign() throws Exception {
+        assertThat(server.send("PUT", "/api/v1/campaigns/" + campaignB, Optional.of(staffA), Optional.of(campaign(storeB))).statusCode()).isEqualTo(404);
+        assertThat(server.post("/api/v1/campaigns", staffA, campaign(storeB)).statusCode()).isEqualTo(403);
+        assertThat(server.get("/api/v1/campaigns", staffA).body()).contains(campaignA).doesNotContain(campaignB);
     }
 
     /** A fresh token to revoke, so every row can run independently. */

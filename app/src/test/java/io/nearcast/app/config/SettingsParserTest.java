@@ -94,6 +94,31 @@ class SettingsParserTest {
     }
 
     @Test
+    void readsTheCampaignRespectRules() {
+        io.nearcast.campaign.domain.RespectRules defaults = parse(Map.of()).respect();
+        assertThat(defaults).isEqualTo(io.nearcast.campaign.domain.RespectRules.standard());
+        assertThat(parse(Map.of()).exploration()).isEqualTo(0.05);
+
+        Settings custom = parse(Map.of(Setting.CAMPAIGN_OFFERS_PER_VISIT, "1", Setting.CAMPAIGN_QUIET_HOURS, "21:30-07:00",
+                Setting.CAMPAIGN_COOLDOWN_AFTER_DISMISS, "7d", Setting.CAMPAIGN_COOLDOWN_AFTER_REDEMPTION, "6h", Setting.CAMPAIGN_EXPLORATION, "0.2"));
+        assertThat(custom.respect().offersPerVisit()).isEqualTo(1);
+        assertThat(custom.respect().quietHours()).contains(new io.nearcast.campaign.domain.LocalTimeRange(java.time.LocalTime.of(21, 30), java.time.LocalTime.of(7, 0)));
+        assertThat(custom.respect().defaults().cooldownAfterDismiss()).contains(java.time.Duration.ofDays(7));
+        assertThat(custom.exploration()).isEqualTo(0.2);
+    }
+
+    @Test
+    void refusesCampaignRulesThatWouldBePushyOrCannotHold() {
+        assertThatThrownBy(() -> parse(Map.of(Setting.CAMPAIGN_COOLDOWN_AFTER_DISMISS, "1h", Setting.CAMPAIGN_COOLDOWN_AFTER_REDEMPTION, "2h")))
+                .hasMessageContaining("NEARCAST_CAMPAIGN_COOLDOWN_AFTER_DISMISS").hasMessageContaining("left alone longer");
+        assertThatThrownBy(() -> parse(with(Setting.CAMPAIGN_COOLDOWN_AFTER_DISMISS, "8d"))).hasMessageContaining("maximum of 7d");
+        assertThatThrownBy(() -> parse(with(Setting.CAMPAIGN_QUIET_HOURS, "21:00-21:00"))).hasMessageContaining("NEARCAST_CAMPAIGN_QUIET_HOURS");
+        assertThatThrownBy(() -> parse(with(Setting.CAMPAIGN_QUIET_HOURS, "9pm-7am"))).hasMessageContaining("like 21:00-07:00");
+        assertThatThrownBy(() -> parse(with(Setting.CAMPAIGN_OFFERS_PER_DAY, "0"))).hasMessageContaining("NEARCAST_CAMPAIGN_OFFERS_PER_DAY");
+        assertThatThrownBy(() -> parse(with(Setting.CAMPAIGN_EXPLORATION, "1.5"))).hasMessageContaining("NEARCAST_CAMPAIGN_EXPLORATION");
+    }
+
+    @Test
     void keepsRawShopperDataThirtyDaysUnlessToldOtherwise() {
         assertThat(parse(Map.of()).retention()).isEqualTo(java.time.Duration.ofDays(30));
         assertThat(parse(with(Setting.RETENTION, "12h")).retention()).isEqualTo(java.time.Duration.ofHours(12));

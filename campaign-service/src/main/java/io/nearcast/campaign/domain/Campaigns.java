@@ -53,6 +53,7 @@ public final class Campaigns {
     }
 
     public Campaign create(Caller caller, Map<String, ?> json) {
+        requireStaff(caller);
         CampaignDraft draft = CampaignDefinition.read(json);
         requireStaffOf(caller, draft.storeId());
         validateAgainstRegistry(draft);
@@ -63,9 +64,19 @@ public final class Campaigns {
         return campaign;
     }
 
-    /** Replaces the campaign's definition (PUT); the store cannot change, statistics stay. */
+    /**
+     * Replaces the campaign's definition (PUT); the store cannot change, statistics stay. A
+     * {@code version} in the body must be the current one (a client sending back a stale copy
+     * gets 409 instead of overwriting a newer change); without it the change applies to whatever
+     * is current.
+     */
     public Campaign replace(Caller caller, String id, Map<String, ?> json) {
         Campaign current = get(caller, id);
+        Object version = json.get("version");
+        if (version != null && !(version instanceof Number n && n.longValue() == current.version() && n.doubleValue() == current.version())) {
+            throw new Conflict("the campaign is at version " + current.version() + ", the change was made to version " + version
+                    + "; read it again and repeat the change");
+        }
         CampaignDraft draft = CampaignDefinition.read(json);
         if (!draft.storeId().equals(current.storeId())) {
             throw new InvalidField("storeId", "a campaign stays in its store; create a new campaign for " + draft.storeId());
@@ -81,6 +92,11 @@ public final class Campaigns {
         tallies.of(changed);
         rebuild();
         return changed;
+    }
+
+    /** A campaign without a caller's scope (landing pages, which the offer id in the link authorises). */
+    public java.util.Optional<Campaign> find(String id) {
+        return repository.find(id);
     }
 
     public Campaign get(Caller caller, String id) {
@@ -118,18 +134,12 @@ public final class Campaigns {
             }
             i++;
         }
-        Caps effective = draft.caps().orElse(rules.defaults());
-        if (effective.cooldownAfterDismiss().orElseThrow().compareTo(effective.cooldownAfterRedemption().orElseThrow()) < 0) {
-            throw new InvalidField(draft.caps().cooldownAfterDismiss().isPresent() ? "caps.cooldownAfterDismissMinutes" : "caps.cooldownAfterRedemptionMinutes",
-                    "the cooldown after a dismissal (" + effective.cooldownAfterDismiss().get().toMinutes()
-                            + " min) must be at least the one after a redemption (" + effective.cooldownAfterRedemption().get().toMinutes() + " min)");
-        }
     }
 
     private static void requireStaffOf(Caller caller, String storeId) {
         requireStaff(caller);
         if (!caller.mayAccessStore(storeId)) {
-            throw new InvalidField("storeId", "no such store: " + storeId);
+            throw new Forbidden("staff create campaigns for their own stores only");
         }
     }
 

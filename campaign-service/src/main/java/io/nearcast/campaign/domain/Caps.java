@@ -23,12 +23,33 @@ public record Caps(OptionalInt perShopperPerDay, OptionalInt perShopperPerWeek, 
         Objects.requireNonNull(quietHours, "quietHours");
     }
 
-    /** This campaign's caps, with the server-wide defaults where it gives none. */
+    /**
+     * This campaign's caps, with the server-wide defaults where it gives none. A default cooldown
+     * never breaks the rule that a dismissal pauses at least as long as a redemption: a campaign
+     * that sets only a short dismissal cooldown gets at most that after a redemption, one that
+     * sets only a long redemption cooldown gets at least that after a dismissal.
+     */
     public Caps orElse(Caps defaults) {
+        Optional<Duration> dismiss = cooldownAfterDismiss.isPresent() ? cooldownAfterDismiss
+                : longer(defaults.cooldownAfterDismiss, cooldownAfterRedemption);
+        Optional<Duration> redemption = cooldownAfterRedemption.isPresent() ? cooldownAfterRedemption
+                : shorter(defaults.cooldownAfterRedemption, cooldownAfterDismiss);
         return new Caps(perShopperPerDay.isPresent() ? perShopperPerDay : defaults.perShopperPerDay,
                 perShopperPerWeek.isPresent() ? perShopperPerWeek : defaults.perShopperPerWeek,
-                cooldownAfterDismiss.or(defaults::cooldownAfterDismiss),
-                cooldownAfterRedemption.or(defaults::cooldownAfterRedemption),
-                quietHours.or(defaults::quietHours));
+                dismiss, redemption, quietHours.or(defaults::quietHours));
+    }
+
+    private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.or(() -> b);
+        }
+        return Optional.of(a.get().compareTo(b.get()) >= 0 ? a.get() : b.get());
+    }
+
+    private static Optional<Duration> shorter(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.or(() -> b);
+        }
+        return Optional.of(a.get().compareTo(b.get()) <= 0 ? a.get() : b.get());
     }
 }

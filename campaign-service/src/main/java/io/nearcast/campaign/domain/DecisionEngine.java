@@ -27,6 +27,7 @@ public final class DecisionEngine {
     private final VariantChooser chooser;
     private final Supplier<String> ids;
 
+    /** @param ids unique, unguessable tokens; decision ids get {@code dec_} before them, offer ids {@code ofr_} */
     public DecisionEngine(RespectRules rules, ContextBoard context, Tallies tallies, VariantChooser chooser, Supplier<String> ids) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.context = Objects.requireNonNull(context, "context");
@@ -73,12 +74,12 @@ public final class DecisionEngine {
                 break;
             }
         }
-        String decisionId = ids.get();
+        String decisionId = "dec_" + ids.get();
         Optional<Offer> offer = Optional.empty();
         if (chosen != null) {
             int variant = chooser.choose(tallies.of(chosen));
             Duration validity = chosen.offerValidity();
-            offer = Optional.of(new Offer(ids.get(), chosen.id(), variant, occasion.shopperId(), occasion.storeId(), occasion.zoneId(), visit.key(),
+            offer = Optional.of(new Offer("ofr_" + ids.get(), chosen.id(), variant, occasion.shopperId(), occasion.storeId(), occasion.zoneId(), visit.key(),
                     decisionId, now, now.plus(validity), OfferStatus.DELIVERED, Optional.empty(), Optional.empty()));
         }
         Decision decision = new Decision(decisionId, occasion.shopperId(), occasion.storeId(), occasion.zoneId(), occasion.trigger(), now,

@@ -64,7 +64,7 @@ public final class OccasionHandler {
 
     /** @return the decision made, empty without consent or when the occasion reached no campaign */
     public Optional<Decision> handle(Occasion occasion) {
-        if (!consents.test(occasion.shopperId())) {
+        if (!consents(occasion.shopperId())) {
             counters.withoutConsent.increment();
             return Optional.empty();
         }
@@ -110,6 +110,26 @@ public final class OccasionHandler {
         }
     }
 
+    /**
+     * Erases the shopper's records under their lock and refuses occasions of theirs for
+     * {@link #ERASED_FOR} afterwards, so that one still queued when the erasure began (consent is
+     * erased a moment later) cannot recreate anything.
+     */
+    public long erase(String shopperId, java.util.function.Supplier<Long> eraseRecords) {
+        Instant now = clock.instant();
+        erased.values().removeIf(at -> at.plus(ERASED_FOR).isBefore(now));
+        erased.put(shopperId, now);
+        return underLock(shopperId, eraseRecords);
+    }
+
+    /** How long an erased shopper's late occasions are refused. */
+    public static final java.time.Duration ERASED_FOR = java.time.Duration.ofMinutes(10);
+    private final java.util.Map<String, Instant> erased = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private boolean consents(String shopperId) {
+        return !erased.containsKey(shopperId) && consents.test(shopperId);
+    }
+
     private void record(DecisionEngine.Result result) {
         if (result.offer().isPresent()) {
             Offer offer = result.offer().get();
@@ -151,7 +171,7 @@ public final class OccasionHandler {
 
     /** A signal from outside an occasion (offer opened, redemption, purchase); under the shopper's lock, with consent only. */
     public void signal(String shopperId, JourneySignal signal) {
-        if (!consents.test(shopperId)) {
+        if (!consents(shopperId)) {
             return;
         }
         underLock(shopperId, () -> {
@@ -162,6 +182,23 @@ public final class OccasionHandler {
                 journeys.save(after);
             }
             return null;
+        });
+    }
+
+    /**
+     * Sets the segments and language the shopper chose in their app.
+     *
+     * @throws io.nearcast.kernel.domain.Conflict without the consent this processing needs
+     */
+    public Journey setPreferences(String shopperId, java.util.Set<String> segments, Optional<Localized.Language> language) {
+        if (!consents(shopperId)) {
+            throw new io.nearcast.kernel.domain.Conflict("preferences are kept only with consent to location and personalisation");
+        }
+        return underLock(shopperId, () -> {
+            Instant now = clock.instant();
+            Journey journey = journeys.find(shopperId).orElseGet(() -> Journey.start(shopperId, now)).withPreferences(segments, language, now);
+            journeys.save(journey);
+            return journey;
         });
     }
 }

@@ -71,7 +71,7 @@ public final class CampaignRecords implements PersonalDataHolder {
     @Override
     public long erase(ShopperId shopper) {
         String id = shopper.value();
-        return occasions.underLock(id, () -> {
+        return occasions.erase(id, () -> {
             long erased = timers.forget(id) + (visits.forget(id) ? 1 : 0);
             erased += journeys.erase(id);
             erased += offers.erase(id);

@@ -24,6 +24,11 @@ public enum Topic {
     DEVICE_REJECTS("nearcast/v1/devices/{deviceId}/rejects"),
     /** Nearcast tells a shopper app why one of its sighting reports was not accepted. */
     SHOPPER_REJECTS("nearcast/v1/shoppers/{shopperId}/rejects"),
+    /**
+     * A context feed (a device of the store, an integration; or Nearcast itself, retained, for a
+     * reading given over REST) says what the weather is at the store; campaigns can depend on it.
+     */
+    STORE_CONTEXT("nearcast/v1/context/{storeId}"),
     /** Nearcast announces zone enter / dwell / exit events. */
     ZONE_EVENTS("nearcast/v1/events/zones"),
     /**

@@ -1,0 +1,252 @@
+package io.nearcast.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nearcast.app.campaign.CampaignService;
+import io.nearcast.app.geofence.GeofenceService;
+import io.nearcast.broker.domain.MqttPrincipal;
+import io.nearcast.broker.domain.ServiceAccount;
+import io.nearcast.broker.hivemq.TestBroker;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * From a shopper app's sightings through the geofence's zone enter to an offer on
+ * {@code nearcast/v1/shoppers/{id}/offers}, its landing page, the redemption at the till, the
+ * statistics, the export with the decision's explanation and the erasure; and privacy by default:
+ * without consent to personalisation (or to anything) no offer and no per-shopper campaign record.
+ */
+@Timeout(120)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CampaignEndToEndTest {
+
+    @RegisterExtension
+    static final ApiServer server = new ApiServer(GeofenceEndToEndContract.QUICK);
+
+    private final BlockingQueue<String[]> offers = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> zoneEvents = new LinkedBlockingQueue<>();
+    private MqttClient watcher;
+    private String store;
+    private String staff;
+
+    @BeforeAll
+    void aStoreItsStaffAndAWatcherOfOffers() throws Exception {
+        store = server.createStore("Campaigns end to end");
+        staff = server.staffToken(store);
+        TestBroker broker = TestBroker.get();
+        watcher = new MqttClient(broker.url(), "offer-watcher-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(ServiceAccount.USERNAME);
+        options.setPassword(broker.serviceAccount().password());
+        watcher.connect(options);
+        IMqttMessageListener onOffer = (topic, message) -> offers.add(new String[] {topic, new String(message.getPayload(), StandardCharsets.UTF_8)});
+        IMqttMessageListener onZoneEvent = (topic, message) -> zoneEvents.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+        watcher.subscribe(new MqttSubscription[] {new MqttSubscription("nearcast/v1/shoppers/+/offers", 1), new MqttSubscription("nearcast/v1/events/zones", 1)},
+                new IMqttMessageListener[] {onOffer, onZoneEvent});
+    }
+
+    @AfterAll
+    void closeWatcher() throws Exception {
+        if (watcher != null) {
+            watcher.disconnect();
+            watcher.close();
+        }
+    }
+
+    @Test
+    void aConsentingShopperEnteringAPromotedZoneGetsAnOfferThatRedeemsOnceAndGoesWithTheShopper() throws Exception {
+        String zone = zoneWithBeacon();
+        String campaign = campaignOn(zone);
+        String[] shopper = shopper("{\"location\":true,\"personalisation\":true}");
+        server.send("PUT", "/api/v1/shoppers/" + shopper[0] + "/preferences", Optional.of(shopper[1]),
+                Optional.of("{\"language\":\"en\",\"segments\":[\"wine\"]}"));
+
+        walkInto(shopper[0], zone);
+
+        String[] offer = awaitOffer(shopper[0]);
+        assertThat(offer[0]).isEqualTo("nearcast/v1/shoppers/" + shopper[0] + "/offers");
+        assertThat(offer[1]).contains("\"campaignId\":\"" + campaign + "\"").contains("\"title\":\"Riesling tasting\"")
+                .contains("\"body\":\"A glass on us\"").contains("\"expiresAt\":\"");
+        String offerId = ApiServer.field(offer[1], "offerId");
+        String url = ApiServer.field(offer[1], "url");
+        assertThat(url).endsWith("/o/" + offerId);
+
+        String seen = server.get("/api/v1/offers/" + offerId, staff).body();
+        assertThat(seen).contains("\"status\":\"delivered\"").contains("\"verdicts\":[{\"campaignId\":\"" + campaign + "\",\"verdict\":\"chosen\"}]");
+
+        HttpResponse<String> page = server.send("GET", "/o/" + offerId, Optional.empty(), Optional.empty());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"de\"").contains("Riesling-Verkostung");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'none'"));
+
+        String foreignStaff = server.staffToken(server.createStore("Another store"));
+        assertThat(server.post("/api/v1/offers/" + offerId + "/redeem", foreignStaff, "").statusCode()).isEqualTo(404);
+        assertThat(server.post("/api/v1/offers/" + offerId + "/redeem", shopper[1], "").statusCode()).isEqualTo(403);
+        HttpResponse<String> redeemed = server.post("/api/v1/offers/" + offerId + "/redeem", staff, "");
+        assertThat(redeemed.statusCode()).as(redeemed.body()).isEqualTo(200);
+        assertThat(redeemed.body()).contains("\"status\":\"redeemed\"").contains("\"openedAt\":\"");
+        HttpResponse<String> again = server.post("/api/v1/offers/" + offerId + "/redeem", staff, "");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("already redeemed");
+
+        String stats = server.get("/api/v1/campaigns/" + campaign + "/stats", staff).body();
+        assertThat(stats).contains("\"total\":{\"deliveries\":1,\"opens\":1,\"redemptions\":1,").contains("\"zoneId\":\"" + zone + "\"");
+        assertThat(server.get("/api/v1/shoppers/" + shopper[0] + "/preferences", shopper[1]).body()).contains("\"stage\":\"purchased\"");
+        String export = server.get("/api/v1/shoppers/" + shopper[0] + "/export", shopper[1]).body();
+        assertThat(export).contains("\"campaign-offers\":[").contains("\"kind\":\"offer\"").contains("\"explanation\":\"" + campaign + ":chosen\"")
+                .contains("\"kind\":\"journey\"");
+
+        String receipt = server.send("DELETE", "/api/v1/shoppers/" + shopper[0], Optional.of(shopper[1]), Optional.empty()).body();
+        assertThat(receipt).containsPattern("\"campaign-offers\":[1-9]");
+        assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), shopper[0])).isEmpty();
+        assertThat(server.get("/api/v1/campaigns/" + campaign + "/stats", staff).body())
+                .as("anonymous statistics outlive the erasure").contains("\"total\":{\"deliveries\":1,\"opens\":1,\"redemptions\":1,");
+        assertThat(server.get("/api/v1/offers/" + offerId, staff).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aShopperWithLocationButWithoutPersonalisationConsentGetsNoOfferAndNoCampaignRecord() throws Exception {
+        String zone = zoneWithBeacon();
+        campaignOn(zone);
+        String[] shopper = shopper("{\"location\":true,\"personalisation\":false}");
+        CampaignService campaigns = server.context().getBean(CampaignService.class);
+        long refusedBefore = campaigns.occasions().counters().withoutConsent.sum();
+
+        walkInto(shopper[0], zone);
+
+        awaitZoneEvent(e -> e.contains(shopper[0]) && e.contains("\"type\":\"enter\""));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (campaigns.occasions().counters().withoutConsent.sum() == refusedBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(campaigns.occasions().counters().withoutConsent.sum()).as("the zone event reached the campaign service").isGreaterThan(refusedBefore);
+        assertThat(server.send("PUT", "/api/v1/shoppers/" + shopper[0] + "/preferences", Optional.of(shopper[1]),
+                Optional.of("{\"segments\":[\"wine\"]}")).statusCode()).isEqualTo(409);
+        assertThat(offers).noneMatch(offer -> offer[0].contains(shopper[0]));
+        assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), shopper[0]))
+                .as("the geofence keeps the visit (location consent); nothing of the campaign service names the shopper")
+                .noneMatch(cell -> cell.startsWith("campaign_"))
+                .anyMatch(cell -> cell.startsWith("geofence_"));
+    }
+
+    @Test
+    void aShopperWithoutAnyConsentLeavesNoCampaignTrace() throws Exception {
+        String zone = zoneWithBeacon();
+        campaignOn(zone);
+        String[] shopper = shopper("{\"location\":false}");
+        GeofenceService geofence = server.context().getBean(GeofenceService.class);
+        long anonymousBefore = geofence.tracker().counters().anonymousSightings();
+
+        walkInto(shopper[0], zone);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (geofence.tracker().counters().anonymousSightings() < anonymousBefore + 9 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(geofence.tracker().counters().anonymousSightings()).isGreaterThanOrEqualTo(anonymousBefore + 9);
+        assertThat(offers).noneMatch(offer -> offer[0].contains(shopper[0]));
+        assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), shopper[0]))
+                .as("only the shopper record and the consent ledger name the shopper")
+                .allMatch(cell -> cell.startsWith("privacy_"));
+    }
+
+    /** A zone of the store with an iBeacon (major 4, minor 2) in it, in the zone index; returns the zone id. */
+    private String zoneWithBeacon() throws Exception {
+        String zone = server.createZone(store);
+        String uuid = UUID.randomUUID().toString();
+        server.post("/api/v1/stores/" + store + "/beacons", ApiServer.ADMIN, "{\"kind\":\"ibeacon\",\"uuid\":\"" + uuid
+                + "\",\"major\":4,\"minor\":2,\"txPower\":-59,\"zoneId\":\"" + zone + "\"}");
+        beacons.put(zone, uuid);
+        GeofenceService geofence = server.context().getBean(GeofenceService.class);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (geofence.zones().zone(store, zone).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return zone;
+    }
+
+    private final java.util.Map<String, String> beacons = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String campaignOn(String zone) throws Exception {
+        HttpResponse<String> created = server.post("/api/v1/campaigns", staff, "{\"name\":\"Riesling tasting\",\"storeId\":\"" + store + "\","
+                + "\"zoneIds\":[\"" + zone + "\"],\"trigger\":{\"type\":\"enter\"},"
+                + "\"variants\":[{\"title\":{\"de\":\"Riesling-Verkostung\",\"en\":\"Riesling tasting\"},\"body\":{\"de\":\"Ein Glas aufs Haus\",\"en\":\"A glass on us\"}}],"
+                + "\"caps\":{\"perShopperPerDay\":1},\"priority\":10}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return ApiServer.field(created.body(), "id");
+    }
+
+    /** {id, token} of a new shopper with this consent. */
+    private String[] shopper(String purposes) throws Exception {
+        HttpResponse<String> created = server.send("POST", "/api/v1/shoppers", Optional.empty(), Optional.empty());
+        String id = ApiServer.field(created.body(), "id");
+        String token = ApiServer.field(created.body(), "token");
+        server.send("PUT", "/api/v1/shoppers/" + id + "/consent", Optional.of(token), Optional.of("{\"purposes\":" + purposes + "}"));
+        return new String[] {id, token};
+    }
+
+    /** Nine app reports of the zone's beacon, a second apart. */
+    private void walkInto(String shopperId, String zone) throws Exception {
+        TestBroker broker = TestBroker.get();
+        String user = "app-" + UUID.randomUUID();
+        broker.addAccount(user, "pw", new MqttPrincipal(user, MqttPrincipal.Role.DEVICE, List.of("nearcast/v1/shoppers/" + shopperId + "/sightings"), List.of()));
+        MqttClient app = new MqttClient(broker.url(), user, new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(user);
+        options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
+        app.connect(options);
+        long now = System.currentTimeMillis();
+        for (int i = 8; i >= 0; i--) {
+            String report = "{\"ts\":" + (now - i * 1000L) + ",\"beacons\":[{\"kind\":\"ibeacon\",\"uuid\":\"" + beacons.get(zone)
+                    + "\",\"major\":4,\"minor\":2,\"rssi\":-60}]}";
+            MqttMessage message = new MqttMessage(report.getBytes(StandardCharsets.UTF_8));
+            message.setQos(1);
+            app.publish("nearcast/v1/shoppers/" + shopperId + "/sightings", message);
+        }
+        app.disconnect();
+        app.close();
+    }
+
+    private String[] awaitOffer(String shopperId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            for (String[] offer : List.copyOf(offers)) {
+                if (offer[0].contains(shopperId)) {
+                    return offer;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no offer for the shopper within 20 s");
+    }
+
+    private void awaitZoneEvent(Predicate<String> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (zoneEvents.stream().anyMatch(wanted)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no such zone event within 20 s");
+    }
+}

@@ -60,7 +60,8 @@ public final class CampaignService implements AutoCloseable {
     private static final int LANE_CAPACITY = 20_000;
     private static final int PUBLISH_QUEUE = 50_000;
 
-    private final Clock clock = Clock.systemUTC();
+    /** Milliseconds: what every database keeps, so what an answer shows equals every later read. */
+    private final Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
     private final CampaignCatalog catalog = new CampaignCatalog();
     private final ContextBoard context = new ContextBoard();
     private final DwellTimers timers = new DwellTimers();

@@ -57,7 +57,8 @@ public final class Campaigns {
         CampaignDraft draft = CampaignDefinition.read(json);
         requireStaffOf(caller, draft.storeId());
         validateAgainstRegistry(draft);
-        Campaign campaign = draft.toCampaign(ids.get(), clock.instant(), 1, rules.offerValidity());
+        // milliseconds: what every database keeps, so the answer to the creation equals every later read
+        Campaign campaign = draft.toCampaign(ids.get(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), 1, rules.offerValidity());
         repository.insert(campaign);
         tallies.of(campaign);
         rebuild();

@@ -34,9 +34,12 @@ public record Caps(OptionalInt perShopperPerDay, OptionalInt perShopperPerWeek, 
                 : longer(defaults.cooldownAfterDismiss, cooldownAfterRedemption);
         Optional<Duration> redemption = cooldownAfterRedemption.isPresent() ? cooldownAfterRedemption
                 : shorter(defaults.cooldownAfterRedemption, cooldownAfterDismiss);
-        return new Caps(perShopperPerDay.isPresent() ? perShopperPerDay : defaults.perShopperPerDay,
-                perShopperPerWeek.isPresent() ? perShopperPerWeek : defaults.perShopperPerWeek,
-                dismiss, redemption, quietHours.or(defaults::quietHours));
+        OptionalInt day = perShopperPerDay.isPresent() ? perShopperPerDay : defaults.perShopperPerDay;
+        OptionalInt week = perShopperPerWeek.isPresent() ? perShopperPerWeek : defaults.perShopperPerWeek;
+        if (perShopperPerWeek.isEmpty() && week.isPresent() && day.isPresent() && week.getAsInt() < day.getAsInt()) {
+            week = day; // a campaign allowing 5 a day is not held to the default 2 a week
+        }
+        return new Caps(day, week, dismiss, redemption, quietHours.or(defaults::quietHours));
     }
 
     private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {

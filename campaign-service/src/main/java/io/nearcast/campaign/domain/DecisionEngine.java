@@ -64,7 +64,9 @@ public final class DecisionEngine {
             if (reason == null) {
                 chosen = campaign;
             }
-            if (verdicts.size() < Decision.MAX_VERDICTS) {
+            // the last place is kept for the chosen campaign, so the explanation always names it
+            boolean room = verdicts.size() < Decision.MAX_VERDICTS - 1 || verdicts.size() < Decision.MAX_VERDICTS && (reason == null || chosen != null);
+            if (room) {
                 verdicts.add(reason == null ? Verdict.chosen(campaign.id()) : Verdict.blocked(campaign.id(), reason));
             } else {
                 unlisted++;

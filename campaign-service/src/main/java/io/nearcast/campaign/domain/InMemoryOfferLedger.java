@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The offer ledger in memory (tests, benchmarks, a server without a database). Thread-safe. */
+/** The offer ledger in memory (tests, benchmarks). Thread-safe: offers by id are concurrent; each shopper's list changes and is copied under this ledger's lock. */
 public final class InMemoryOfferLedger implements OfferLedger {
 
     private final Map<String, Offer> byId = new ConcurrentHashMap<>();
     private final Map<String, List<String>> byShopper = new ConcurrentHashMap<>();
 
     @Override
-    public void add(Offer offer) {
+    public synchronized void add(Offer offer) {
         if (byId.putIfAbsent(offer.id(), offer) != null) {
             throw new IllegalStateException("offer " + offer.id() + " exists");
         }
@@ -83,7 +83,7 @@ public final class InMemoryOfferLedger implements OfferLedger {
     }
 
     @Override
-    public long erase(String shopperId) {
+    public synchronized long erase(String shopperId) {
         List<String> ids = byShopper.remove(shopperId);
         if (ids == null) {
             return 0;
@@ -93,7 +93,7 @@ public final class InMemoryOfferLedger implements OfferLedger {
     }
 
     @Override
-    public long purgeDeliveredBefore(Instant cutoff) {
+    public synchronized long purgeDeliveredBefore(Instant cutoff) {
         long removed = 0;
         for (Offer offer : List.copyOf(byId.values())) {
             if (offer.deliveredAt().isBefore(cutoff) && byId.remove(offer.id()) != null) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class BanditSimulationTest {
 
     private static final long SEED = 20_260_329L;
-    private static final double EXPLORATION = 0.1;
+    /** The server's default (NEARCAST_CAMPAIGN_EXPLORATION). */
+    private static final double EXPLORATION = 0.05;
     private static final double[] TRUE_RATES = {0.05, 0.10};
     private static final int BETTER = 1;
     private static final int DECISIONS = 5_000;

@@ -31,7 +31,6 @@ import java.util.List;
 @Controller("/api/v1/stores/{storeId}")
 final class StoreCampaignsController {
 
-    private static final int MAX_DECISIONS = 200;
 
     private final Stores stores;
     private final CampaignService campaigns;
@@ -58,10 +57,10 @@ final class StoreCampaignsController {
     }
 
     @Get("/decisions")
-    DecisionsBody decisions(HttpRequest<?> request, @PathVariable String storeId, @Nullable @QueryValue String limit) {
+    Paging.PageBody<OffersController.DecisionBody> decisions(HttpRequest<?> request, @PathVariable String storeId, @Nullable @QueryValue String page,
+                                                             @Nullable @QueryValue String size) {
         String store = stores.get(Callers.of(request), storeId).id().value();
-        int n = limit == null ? 50 : parseLimit(limit);
-        return new DecisionsBody(campaigns.decisions().ofStore(store, n).stream().map(OffersController.DecisionBody::of).toList());
+        return Paging.body(campaigns.decisions().ofStore(store, Paging.request(page, size)).map(OffersController.DecisionBody::of));
     }
 
     /** A purchase at the till; with the shopper's consent their journey moves to purchased. Always 202: whether the shopper consented is not told. */
@@ -78,18 +77,6 @@ final class StoreCampaignsController {
         return HttpResponse.accepted();
     }
 
-    private static int parseLimit(String text) {
-        try {
-            int n = Integer.parseInt(text.strip());
-            if (n >= 1 && n <= MAX_DECISIONS) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new InvalidField("limit", "must be a whole number from 1 to " + MAX_DECISIONS);
-    }
-
     @Serdeable
     record ContextBody(String storeId, String weather, double temperatureC, Instant at) {
         static ContextBody of(ContextReading reading) {
@@ -101,8 +88,4 @@ final class StoreCampaignsController {
     record PurchaseRequest(@Nullable String shopperId, @Nullable String gtin) {
     }
 
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record DecisionsBody(List<OffersController.DecisionBody> items) {
-    }
 }

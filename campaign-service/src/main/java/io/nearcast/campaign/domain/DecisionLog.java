@@ -13,8 +13,8 @@ public interface DecisionLog {
 
     java.util.Optional<Decision> find(String decisionId);
 
-    /** The store's newest decisions, newest first, at most {@code limit}. */
-    List<Decision> ofStore(String storeId, int limit);
+    /** One page of the store's decisions, newest first. */
+    io.nearcast.kernel.domain.Page<Decision> ofStore(String storeId, io.nearcast.kernel.domain.PageRequest page);
 
     long erase(String shopperId);
 

@@ -28,10 +28,11 @@ public final class InMemoryDecisionLog implements DecisionLog {
     }
 
     @Override
-    public List<Decision> ofStore(String storeId, int limit) {
+    public io.nearcast.kernel.domain.Page<Decision> ofStore(String storeId, io.nearcast.kernel.domain.PageRequest page) {
         List<Decision> of = new ArrayList<>(decisions.stream().filter(d -> d.storeId().equals(storeId)).toList());
-        of.sort(Comparator.comparing(Decision::at).reversed());
-        return of.subList(0, Math.min(limit, of.size()));
+        of.sort(Comparator.comparing(Decision::at).thenComparing(Decision::id).reversed());
+        int from = (int) Math.min(of.size(), page.offset());
+        return io.nearcast.kernel.domain.Page.of(of.subList(from, Math.min(of.size(), from + page.size())), page, of.size());
     }
 
     @Override

@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The offer ledger in memory (tests, benchmarks). Thread-safe: offers by id are concurrent; each shopper's list changes and is copied under this ledger's lock. */
+/** The offer ledger in memory (tests, benchmarks, a server without a database). Thread-safe. */
 public final class InMemoryOfferLedger implements OfferLedger {
 
     private final Map<String, Offer> byId = new ConcurrentHashMap<>();
     private final Map<String, List<String>> byShopper = new ConcurrentHashMap<>();
 
     @Override
-    public synchronized void add(Offer offer) {
+    public void add(Offer offer) {
         if (byId.putIfAbsent(offer.id(), offer) != null) {
             throw new IllegalStateException("offer " + offer.id() + " exists");
         }
@@ -68,10 +68,12 @@ public final class InMemoryOfferLedger implements OfferLedger {
 
     @Override
     public List<Offer> ofShopper(String shopperId) {
-        List<String> ids;
-        synchronized (this) {
-            ids = List.copyOf(byShopper.getOrDefault(shopperId, List.of()));
-        }
+        // copied under the map's lock for this shopper, which add and purge also hold while they change the list
+        List<String> ids = new ArrayList<>();
+        byShopper.computeIfPresent(shopperId, (id, list) -> {
+            ids.addAll(list);
+            return list;
+        });
         List<Offer> offers = new ArrayList<>(ids.size());
         for (String id : ids) {
             Offer offer = byId.get(id);
@@ -83,7 +85,7 @@ public final class InMemoryOfferLedger implements OfferLedger {
     }
 
     @Override
-    public synchronized long erase(String shopperId) {
+    public long erase(String shopperId) {
         List<String> ids = byShopper.remove(shopperId);
         if (ids == null) {
             return 0;
@@ -93,7 +95,7 @@ public final class InMemoryOfferLedger implements OfferLedger {
     }
 
     @Override
-    public synchronized long purgeDeliveredBefore(Instant cutoff) {
+    public long purgeDeliveredBefore(Instant cutoff) {
         long removed = 0;
         for (Offer offer : List.copyOf(byId.values())) {
             if (offer.deliveredAt().isBefore(cutoff) && byId.remove(offer.id()) != null) {

@@ -3,6 +3,8 @@ package io.nearcast.campaign.jdbc;
 import io.nearcast.campaign.domain.Decision;
 import io.nearcast.campaign.domain.DecisionLog;
 import io.nearcast.campaign.domain.TriggerType;
+import io.nearcast.kernel.domain.Page;
+import io.nearcast.kernel.domain.PageRequest;
 import io.nearcast.kernel.persistence.Jdbc;
 import io.nearcast.kernel.persistence.RepositoryException;
 import io.nearcast.kernel.persistence.UtcTimestamps;
@@ -80,19 +82,19 @@ public final class JdbcDecisionLog implements DecisionLog {
     }
 
     @Override
-    public List<Decision> ofStore(String storeId, int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must be 0 or more, got " + limit);
-        }
-        if (limit == 0) {
-            return List.of();
-        }
-        return jdbc.run("reading a store's latest decisions", connection -> {
+    public Page<Decision> ofStore(String storeId, PageRequest page) {
+        return jdbc.run("reading a store's decisions", connection -> {
+            long total;
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM campaign_decision WHERE store_id = ?")) {
+                count.setString(1, storeId);
+                total = Jdbc.count(count);
+            }
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM campaign_decision WHERE store_id = ?"
-                    + " ORDER BY decided_at DESC, id DESC LIMIT ?")) {
+                    + " ORDER BY decided_at DESC, id DESC LIMIT ? OFFSET ?")) {
                 select.setString(1, storeId);
-                select.setInt(2, limit);
-                return Jdbc.rows(select, JdbcDecisionLog::decision);
+                select.setInt(2, page.size());
+                select.setLong(3, page.offset());
+                return Page.of(Jdbc.rows(select, JdbcDecisionLog::decision), page, total);
             }
         });
     }

@@ -21,7 +21,9 @@ import javax.sql.DataSource;
  * The offer ledger in {@code campaign_offer}. Every status change is one conditional
  * {@code UPDATE} whose {@code WHERE} holds the rule (still open, not expired, not opened before),
  * so of concurrent changes to one offer, on one server or several, exactly the allowed ones happen;
- * the offer is read back in the same transaction, under the row lock the update took. Lists are
+ * the offer is read back in the same transaction, under the row lock the update took. Opening
+ * needs an open offer not opened before; redeeming and dismissing an open offer not expired by
+ * then ({@code expires_at > at}); expiring an open one. Lists are
  * oldest first by delivery time (then id); instants read back truncated to microseconds.
  * Thread-safe.
  *

@@ -4,24 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nearcast.app.campaign.CampaignService;
 import io.nearcast.app.geofence.GeofenceService;
-import io.nearcast.broker.domain.MqttPrincipal;
-import io.nearcast.broker.domain.ServiceAccount;
-import io.nearcast.broker.hivemq.TestBroker;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,9 +28,7 @@ class CampaignEndToEndTest {
     @RegisterExtension
     static final ApiServer server = new ApiServer(GeofenceEndToEndContract.QUICK);
 
-    private final BlockingQueue<String[]> offers = new LinkedBlockingQueue<>();
-    private final BlockingQueue<String> zoneEvents = new LinkedBlockingQueue<>();
-    private MqttClient watcher;
+    private TopicWatcher watcher;
     private String store;
     private String staff;
 
@@ -52,22 +36,12 @@ class CampaignEndToEndTest {
     void aStoreItsStaffAndAWatcherOfOffers() throws Exception {
         store = server.createStore("Campaigns end to end");
         staff = server.staffToken(store);
-        TestBroker broker = TestBroker.get();
-        watcher = new MqttClient(broker.url(), "offer-watcher-" + UUID.randomUUID(), new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(ServiceAccount.USERNAME);
-        options.setPassword(broker.serviceAccount().password());
-        watcher.connect(options);
-        IMqttMessageListener onOffer = (topic, message) -> offers.add(new String[] {topic, new String(message.getPayload(), StandardCharsets.UTF_8)});
-        IMqttMessageListener onZoneEvent = (topic, message) -> zoneEvents.add(new String(message.getPayload(), StandardCharsets.UTF_8));
-        watcher.subscribe(new MqttSubscription[] {new MqttSubscription("nearcast/v1/shoppers/+/offers", 1), new MqttSubscription("nearcast/v1/events/zones", 1)},
-                new IMqttMessageListener[] {onOffer, onZoneEvent});
+        watcher = new TopicWatcher("nearcast/v1/shoppers/+/offers", "nearcast/v1/events/zones");
     }
 
     @AfterAll
     void closeWatcher() throws Exception {
         if (watcher != null) {
-            watcher.disconnect();
             watcher.close();
         }
     }
@@ -82,12 +56,11 @@ class CampaignEndToEndTest {
 
         walkInto(shopper[0], zone);
 
-        String[] offer = awaitOffer(shopper[0]);
-        assertThat(offer[0]).isEqualTo("nearcast/v1/shoppers/" + shopper[0] + "/offers");
-        assertThat(offer[1]).contains("\"campaignId\":\"" + campaign + "\"").contains("\"title\":\"Riesling tasting\"")
+        TopicWatcher.Seen offer = watcher.await(seen -> seen.topic().equals("nearcast/v1/shoppers/" + shopper[0] + "/offers"), "offer for the shopper");
+        assertThat(offer.payload()).contains("\"campaignId\":\"" + campaign + "\"").contains("\"title\":\"Riesling tasting\"")
                 .contains("\"body\":\"A glass on us\"").contains("\"expiresAt\":\"");
-        String offerId = ApiServer.field(offer[1], "offerId");
-        String url = ApiServer.field(offer[1], "url");
+        String offerId = ApiServer.field(offer.payload(), "offerId");
+        String url = ApiServer.field(offer.payload(), "url");
         assertThat(url).endsWith("/o/" + offerId);
 
         String seen = server.get("/api/v1/offers/" + offerId, staff).body();
@@ -133,7 +106,7 @@ class CampaignEndToEndTest {
 
         walkInto(shopper[0], zone);
 
-        awaitZoneEvent(e -> e.contains(shopper[0]) && e.contains("\"type\":\"enter\""));
+        watcher.await(e -> e.payload().contains(shopper[0]) && e.payload().contains("\"type\":\"enter\""), "enter of the shopper");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (campaigns.occasions().counters().withoutConsent.sum() == refusedBefore && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -141,7 +114,7 @@ class CampaignEndToEndTest {
         assertThat(campaigns.occasions().counters().withoutConsent.sum()).as("the zone event reached the campaign service").isGreaterThan(refusedBefore);
         assertThat(server.send("PUT", "/api/v1/shoppers/" + shopper[0] + "/preferences", Optional.of(shopper[1]),
                 Optional.of("{\"segments\":[\"wine\"]}")).statusCode()).isEqualTo(409);
-        assertThat(offers).noneMatch(offer -> offer[0].contains(shopper[0]));
+        assertThat(watcher.seen()).noneMatch(seen -> seen.topic().contains(shopper[0]));
         assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), shopper[0]))
                 .as("the geofence keeps the visit (location consent); nothing of the campaign service names the shopper")
                 .noneMatch(cell -> cell.startsWith("campaign_"))
@@ -163,7 +136,7 @@ class CampaignEndToEndTest {
             Thread.sleep(20);
         }
         assertThat(geofence.tracker().counters().anonymousSightings()).isGreaterThanOrEqualTo(anonymousBefore + 9);
-        assertThat(offers).noneMatch(offer -> offer[0].contains(shopper[0]));
+        assertThat(watcher.seen()).noneMatch(seen -> seen.topic().contains(shopper[0]));
         assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), shopper[0]))
                 .as("only the shopper record and the consent ledger name the shopper")
                 .allMatch(cell -> cell.startsWith("privacy_"));
@@ -206,47 +179,8 @@ class CampaignEndToEndTest {
 
     /** Nine app reports of the zone's beacon, a second apart. */
     private void walkInto(String shopperId, String zone) throws Exception {
-        TestBroker broker = TestBroker.get();
-        String user = "app-" + UUID.randomUUID();
-        broker.addAccount(user, "pw", new MqttPrincipal(user, MqttPrincipal.Role.DEVICE, List.of("nearcast/v1/shoppers/" + shopperId + "/sightings"), List.of()));
-        MqttClient app = new MqttClient(broker.url(), user, new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(user);
-        options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
-        app.connect(options);
-        long now = System.currentTimeMillis();
-        for (int i = 8; i >= 0; i--) {
-            String report = "{\"ts\":" + (now - i * 1000L) + ",\"beacons\":[{\"kind\":\"ibeacon\",\"uuid\":\"" + beacons.get(zone)
-                    + "\",\"major\":4,\"minor\":2,\"rssi\":-60}]}";
-            MqttMessage message = new MqttMessage(report.getBytes(StandardCharsets.UTF_8));
-            message.setQos(1);
-            app.publish("nearcast/v1/shoppers/" + shopperId + "/sightings", message);
+        try (ShopperApp app = new ShopperApp(shopperId)) {
+            app.standNear(beacons.get(zone));
         }
-        app.disconnect();
-        app.close();
-    }
-
-    private String[] awaitOffer(String shopperId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            for (String[] offer : List.copyOf(offers)) {
-                if (offer[0].contains(shopperId)) {
-                    return offer;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no offer for the shopper within 20 s");
-    }
-
-    private void awaitZoneEvent(Predicate<String> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (zoneEvents.stream().anyMatch(wanted)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no such zone event within 20 s");
     }
 }

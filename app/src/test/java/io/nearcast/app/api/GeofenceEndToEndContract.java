@@ -3,24 +3,12 @@ package io.nearcast.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nearcast.app.geofence.GeofenceService;
-import io.nearcast.broker.domain.MqttPrincipal;
-import io.nearcast.broker.domain.ServiceAccount;
-import io.nearcast.broker.hivemq.TestBroker;
 import io.nearcast.kernel.domain.EphemeralId;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +29,7 @@ abstract class GeofenceEndToEndContract {
     /** Short silence and switch times keep the tests quick. */
     static final Map<String, Object> QUICK = Map.of("nearcast.geofence.beacon-silence", "3s", "nearcast.geofence.switch-time", "2s");
 
-    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-    private MqttClient watcher;
+    private TopicWatcher watcher;
     private String store;
     private ApiServer server;
 
@@ -53,14 +40,7 @@ abstract class GeofenceEndToEndContract {
     void aStoreAndAWatcherOfZoneEvents() throws Exception {
         server = server();
         store = server.createStore("Geofence end to end");
-        TestBroker broker = TestBroker.get();
-        watcher = new MqttClient(broker.url(), "watcher-" + UUID.randomUUID(), new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(ServiceAccount.USERNAME);
-        options.setPassword(broker.serviceAccount().password());
-        watcher.connect(options);
-        watcher.subscribe(new MqttSubscription[] {new MqttSubscription("nearcast/v1/events/zones", 1)},
-                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(topic, message) -> events.add(new String(message.getPayload(), StandardCharsets.UTF_8))});
+        watcher = new TopicWatcher("nearcast/v1/events/zones");
     }
 
     /** A new zone of the store, in the zone index; returns its id. */
@@ -85,7 +65,6 @@ abstract class GeofenceEndToEndContract {
     @AfterAll
     void closeWatcher() throws Exception {
         if (watcher != null) {
-            watcher.disconnect();
             watcher.close();
         }
     }
@@ -95,11 +74,8 @@ abstract class GeofenceEndToEndContract {
         String zone = zone();
         String beacon = beaconIn(zone);
         String[] shopper = consentingShopper(true);
-        long now = System.currentTimeMillis();
         try (ShopperApp app = new ShopperApp(shopper[0])) {
-            for (int i = 8; i >= 0; i--) { // nine reports a second apart, sent at once (ts in the past is fine)
-                app.report(now - i * 1000L, "{\"kind\":\"ibeacon\",\"uuid\":\"" + beacon + "\",\"major\":4,\"minor\":2,\"rssi\":-60}");
-            }
+            app.standNear(beacon);
         }
 
         String enter = await(e -> e.contains(shopper[0]) && e.contains("\"type\":\"enter\""));
@@ -132,11 +108,8 @@ abstract class GeofenceEndToEndContract {
         String[] shopper = consentingShopper(false);
         GeofenceService geofence = server.context().getBean(GeofenceService.class);
         long anonymousBefore = geofence.tracker().counters().anonymousSightings();
-        long now = System.currentTimeMillis();
         try (ShopperApp app = new ShopperApp(shopper[0])) {
-            for (int i = 8; i >= 0; i--) {
-                app.report(now - i * 1000L, "{\"kind\":\"ibeacon\",\"uuid\":\"" + beacon + "\",\"major\":4,\"minor\":2,\"rssi\":-60}");
-            }
+            app.standNear(beacon);
         }
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -145,7 +118,7 @@ abstract class GeofenceEndToEndContract {
         }
         assertThat(geofence.tracker().counters().anonymousSightings()).isEqualTo(anonymousBefore + 9);
         Thread.sleep(4_000); // longer than the silence: an exit would have come by now
-        assertThat(events).noneMatch(e -> e.contains(shopper[0]));
+        assertThat(watcher.seen()).noneMatch(e -> e.payload().contains(shopper[0]));
         assertThat(geofence.tracker().view(shopper[0])).isEmpty();
         geofence.recorder().flush();
         assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), shopper[0]))
@@ -185,47 +158,6 @@ abstract class GeofenceEndToEndContract {
     }
 
     private String await(Predicate<String> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            for (String event : List.copyOf(events)) {
-                if (wanted.test(event)) {
-                    return event;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no such zone event within 20 s; seen: " + events);
-    }
-
-    /** A shopper app on the test broker with an account of its own that may publish its sightings. */
-    private static final class ShopperApp implements AutoCloseable {
-
-        private final MqttClient client;
-        private final String shopperId;
-
-        ShopperApp(String shopperId) throws Exception {
-            this.shopperId = shopperId;
-            TestBroker broker = TestBroker.get();
-            String user = "app-" + UUID.randomUUID();
-            broker.addAccount(user, "pw", new MqttPrincipal(user, MqttPrincipal.Role.DEVICE,
-                    List.of("nearcast/v1/shoppers/" + shopperId + "/sightings"), List.of()));
-            client = new MqttClient(broker.url(), user, new MemoryPersistence());
-            MqttConnectionOptions options = new MqttConnectionOptions();
-            options.setUserName(user);
-            options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
-            client.connect(options);
-        }
-
-        void report(long ts, String beacon) throws Exception {
-            MqttMessage message = new MqttMessage(("{\"ts\":" + ts + ",\"beacons\":[" + beacon + "]}").getBytes(StandardCharsets.UTF_8));
-            message.setQos(1);
-            client.publish("nearcast/v1/shoppers/" + shopperId + "/sightings", message);
-        }
-
-        @Override
-        public void close() throws Exception {
-            client.disconnect();
-            client.close();
-        }
+        return watcher.await(seen -> wanted.test(seen.payload()), "such zone event").payload();
     }
 }

@@ -53,7 +53,13 @@ final class JsonValues {
         return text;
     }
 
+    /** A whole number (an integer, or a number without a fraction such as {@code 30.0}) from min to max, both within int. */
     static Integer whole(String field, Object json, long min, long max) {
+        Long value = wholeLong(field, json, min, max);
+        return value == null ? null : Math.toIntExact(value);
+    }
+
+    static Long wholeLong(String field, Object json, long min, long max) {
         if (json == null) {
             return null;
         }
@@ -66,23 +72,6 @@ final class JsonValues {
         } catch (NumberFormatException e) {
             throw new InvalidField(field, "must be a whole number");
         }
-        if (value.stripTrailingZeros().scale() > 0) {
-            throw new InvalidField(field, "must be a whole number, got " + value.toPlainString());
-        }
-        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw new InvalidField(field, "must be between " + min + " and " + max + ", got " + value.toPlainString());
-        }
-        return value.intValueExact();
-    }
-
-    static Long wholeLong(String field, Object json, long min, long max) {
-        if (json == null) {
-            return null;
-        }
-        if (!(json instanceof Number number)) {
-            throw new InvalidField(field, "must be a whole number");
-        }
-        BigDecimal value = new BigDecimal(number.toString());
         if (value.stripTrailingZeros().scale() > 0) {
             throw new InvalidField(field, "must be a whole number, got " + value.toPlainString());
         }

@@ -1,5 +1,6 @@
 package io.nearcast.campaign.domain;
 
+import io.nearcast.testing.MovableClock;
 import static io.nearcast.campaign.domain.CampaignDefinitionTest.contractExample;
 import static io.nearcast.campaign.domain.CampaignDefinitionTest.list;
 import static io.nearcast.campaign.domain.CampaignDefinitionTest.map;
@@ -41,7 +42,7 @@ class CampaignsTest {
     private final InMemoryCampaignStats stats = new InMemoryCampaignStats();
     private final Tallies tallies = new Tallies(stats);
     private final AtomicLong ids = new AtomicLong();
-    private final TestClock clock = new TestClock(NOW);
+    private final MovableClock clock = new MovableClock(NOW);
     private final Campaigns campaigns = new Campaigns(repository, new Stores(), catalog, tallies, RespectRules.standard(),
             () -> "cmp-" + ids.incrementAndGet(), clock);
 

@@ -1,5 +1,6 @@
 package io.nearcast.campaign.domain;
 
+import io.nearcast.testing.MovableClock;
 import io.nearcast.kernel.domain.Caller;
 import io.nearcast.kernel.domain.Role;
 import java.time.Instant;
@@ -31,7 +32,7 @@ final class TestShop {
     static final Caller STAFF = new Caller("token:staff-1", Role.STAFF, Set.of(STORE));
     static final Caller OTHER_STAFF = new Caller("token:staff-2", Role.STAFF, Set.of(OTHER_STORE));
 
-    final TestClock clock;
+    final MovableClock clock;
     final RespectRules rules;
     final CampaignCatalog catalog = new CampaignCatalog();
     final InMemoryCampaignStats stats = new InMemoryCampaignStats();
@@ -59,7 +60,7 @@ final class TestShop {
 
     TestShop(RespectRules rules, VariantChooser chooser, Instant start) {
         this.rules = rules;
-        this.clock = new TestClock(start);
+        this.clock = new MovableClock(start);
         this.visits = new StoreVisits(rules.visitGap());
         DecisionEngine engine = new DecisionEngine(rules, context, tallies, chooser, () -> "id-" + ids.incrementAndGet());
         this.handler = new OccasionHandler(shopper -> !withoutConsent.contains(shopper), catalog, engine, visits, journeys, ledger, decisions, tallies,

@@ -60,20 +60,9 @@ final class JsonValues {
     }
 
     static Long wholeLong(String field, Object json, long min, long max) {
-        if (json == null) {
+        BigDecimal value = io.nearcast.kernel.domain.WholeNumbers.read(field, json);
+        if (value == null) {
             return null;
-        }
-        if (!(json instanceof Number number)) {
-            throw new InvalidField(field, "must be a whole number");
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(number.toString());
-        } catch (NumberFormatException e) {
-            throw new InvalidField(field, "must be a whole number");
-        }
-        if (value.stripTrailingZeros().scale() > 0) {
-            throw new InvalidField(field, "must be a whole number, got " + value.toPlainString());
         }
         if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw new InvalidField(field, "must be between " + min + " and " + max + ", got " + value.toPlainString());

@@ -24,20 +24,9 @@ public final class ZoneJson {
      * @throws InvalidField on {@code field} for anything else, or a number beyond 32 bits
      */
     public static Integer wholeNumber(String field, Object json) {
-        if (json == null) {
+        BigDecimal value = io.nearcast.kernel.domain.WholeNumbers.read(field, json);
+        if (value == null) {
             return null;
-        }
-        if (!(json instanceof Number number)) {
-            throw new InvalidField(field, "must be a whole number");
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(number.toString());
-        } catch (NumberFormatException e) {
-            throw new InvalidField(field, "must be a whole number");
-        }
-        if (value.stripTrailingZeros().scale() > 0) {
-            throw new InvalidField(field, "must be a whole number, got " + value.toPlainString());
         }
         try {
             return value.intValueExact();

@@ -91,7 +91,7 @@ class ShopperApiTest {
         HttpResponse<String> receipt = as(shopper[1], "DELETE", base, null);
 
         assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
-        assertThat(receipt.body()).contains("\"removed\":{\"zone-presence\":0,\"mqtt-account\":0,\"consent-ledger\":2,\"shopper\":1}").contains("\"total\":3").doesNotContain(shopper[0]);
+        assertThat(receipt.body()).contains("\"removed\":{\"campaign-offers\":0,\"zone-presence\":0,\"mqtt-account\":0,\"consent-ledger\":2,\"shopper\":1}").contains("\"total\":3").doesNotContain(shopper[0]);
         assertThat(as(ApiServer.ADMIN, "GET", base + "/export", null).statusCode()).isEqualTo(404);
         assertThat(as(shopper[1], "GET", base + "/export", null).statusCode()).as("the token died with the shopper").isEqualTo(401);
         assertThat(DatabaseScan.cellsContaining(server.runtime().database().dataSource(), shopper[0])).isEmpty();

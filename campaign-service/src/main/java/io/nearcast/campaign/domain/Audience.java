@@ -14,7 +14,7 @@ public record Audience(Set<JourneyStage> journeyStages, OptionalInt minVisits, O
     public static final Audience EVERYONE = new Audience(Set.of(), OptionalInt.empty(), OptionalInt.empty(), Set.of());
 
     public Audience {
-        journeyStages = Set.copyOf(journeyStages);
+        journeyStages = journeyStages.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(journeyStages));
         Objects.requireNonNull(minVisits, "minVisits");
         Objects.requireNonNull(maxVisits, "maxVisits");
         segments = Set.copyOf(segments);
@@ -31,9 +31,18 @@ public record Audience(Set<JourneyStage> journeyStages, OptionalInt minVisits, O
         if (minVisits.isPresent() && profile.visits() < minVisits.getAsInt() || maxVisits.isPresent() && profile.visits() > maxVisits.getAsInt()) {
             return BlockReason.AUDIENCE_VISITS;
         }
-        if (!segments.isEmpty() && profile.segments().stream().noneMatch(segments::contains)) {
+        if (!segments.isEmpty() && !sharesASegment(profile.segments())) {
             return BlockReason.AUDIENCE_SEGMENT;
         }
         return null;
+    }
+
+    private boolean sharesASegment(Set<String> chosen) {
+        for (String segment : chosen) {
+            if (segments.contains(segment)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

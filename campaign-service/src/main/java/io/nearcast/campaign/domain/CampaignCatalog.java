@@ -1,6 +1,8 @@
 package io.nearcast.campaign.domain;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.BitSet;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,26 +29,63 @@ public final class CampaignCatalog {
 
     private final AtomicReference<Map<String, StoreCampaigns>> stores = new AtomicReference<>(Map.of());
 
+    /** A campaign as the catalog holds it: with its slot in the store (for the per-minute schedule). */
+    public record Reached(Campaign campaign, int slot) {
+    }
+
     /** The campaigns of one store and its time zone. */
     public static final class StoreCampaigns {
         private final ZoneId timezone;
-        private final Map<TriggerType, Map<String, List<Campaign>>> byZone = new EnumMap<>(TriggerType.class);
-        private final Map<TriggerType, List<Campaign>> storeWide = new EnumMap<>(TriggerType.class);
+        private final Campaign[] bySlot;
+        private final Map<TriggerType, Map<String, List<Reached>>> byZone = new EnumMap<>(TriggerType.class);
+        private final Map<TriggerType, List<Reached>> storeWide = new EnumMap<>(TriggerType.class);
+        private volatile MinuteSchedule schedule = new MinuteSchedule(Long.MIN_VALUE, new BitSet());
+
+        /** Which campaigns' schedules cover one store-local minute (schedules have minute resolution). */
+        private record MinuteSchedule(long minute, BitSet running) {
+        }
 
         private StoreCampaigns(ZoneId timezone, Collection<Campaign> campaigns) {
             this.timezone = timezone;
+            this.bySlot = campaigns.toArray(Campaign[]::new);
+            List<Reached> all = new ArrayList<>();
+            for (int slot = 0; slot < bySlot.length; slot++) {
+                all.add(new Reached(bySlot[slot], slot));
+            }
+            Comparator<Reached> order = Comparator.comparing(Reached::campaign, PRIORITY);
             for (TriggerType type : TriggerType.values()) {
-                List<Campaign> wide = campaigns.stream().filter(c -> c.trigger().type() == type && c.zoneIds().isEmpty()).sorted(PRIORITY).toList();
+                List<Reached> wide = all.stream().filter(r -> r.campaign().trigger().type() == type && r.campaign().zoneIds().isEmpty()).sorted(order).toList();
                 storeWide.put(type, wide);
-                Map<String, List<Campaign>> zones = new HashMap<>();
-                for (Campaign campaign : campaigns) {
-                    if (campaign.trigger().type() == type) {
-                        campaign.zoneIds().forEach(zone -> zones.computeIfAbsent(zone, z -> new ArrayList<>(wide)).add(campaign));
+                Map<String, List<Reached>> zones = new HashMap<>();
+                for (Reached reached : all) {
+                    if (reached.campaign().trigger().type() == type) {
+                        reached.campaign().zoneIds().forEach(zone -> zones.computeIfAbsent(zone, z -> new ArrayList<>(wide)).add(reached));
                     }
                 }
-                zones.replaceAll((zone, list) -> list.stream().sorted(PRIORITY).toList());
+                zones.replaceAll((zone, list) -> list.stream().sorted(order).toList());
                 byZone.put(type, zones);
             }
+        }
+
+        /**
+         * Which of the store's campaigns run at this store-local time, by {@link Reached#slot()}.
+         * Evaluated for every campaign of the store once per store-local minute (schedules have
+         * minute resolution) and kept until the minute changes, so a decision that walks a
+         * thousand campaigns reads a bit per campaign. The answer must not be changed.
+         */
+        public BitSet runningAt(LocalDateTime local) {
+            long minute = local.toLocalDate().toEpochDay() * 1440 + local.getHour() * 60L + local.getMinute();
+            MinuteSchedule current = schedule;
+            if (current.minute != minute) {
+                BitSet running = new BitSet(bySlot.length);
+                LocalDateTime start = local.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+                for (int slot = 0; slot < bySlot.length; slot++) {
+                    running.set(slot, bySlot[slot].schedule().covers(start));
+                }
+                current = new MinuteSchedule(minute, running);
+                schedule = current;
+            }
+            return current.running;
         }
 
         public ZoneId timezone() {
@@ -54,9 +93,9 @@ public final class CampaignCatalog {
         }
 
         /** The campaigns this trigger reaches in the zone (or, without a zone, the store-wide ones), best first. */
-        public List<Campaign> reachedBy(TriggerType trigger, Optional<String> zoneId) {
+        public List<Reached> reachedBy(TriggerType trigger, Optional<String> zoneId) {
             if (zoneId.isPresent()) {
-                List<Campaign> zoned = byZone.get(trigger).get(zoneId.get());
+                List<Reached> zoned = byZone.get(trigger).get(zoneId.get());
                 if (zoned != null) {
                     return zoned;
                 }
@@ -67,8 +106,8 @@ public final class CampaignCatalog {
         /** The distinct dwell times of campaigns with their own dwell time in the zone. */
         public Set<Duration> dwellTimes(String zoneId) {
             Set<Duration> times = new TreeSet<>();
-            for (Campaign campaign : reachedBy(TriggerType.DWELL, Optional.of(zoneId))) {
-                campaign.trigger().dwell().ifPresent(times::add);
+            for (Reached reached : reachedBy(TriggerType.DWELL, Optional.of(zoneId))) {
+                reached.campaign().trigger().dwell().ifPresent(times::add);
             }
             return times;
         }

@@ -26,7 +26,8 @@ public record ContextCondition(Set<String> weather, OptionalDouble minTemperatur
 
     /** Why the context does not fit, or {@code null} when it does. */
     public BlockReason exclusion(Optional<ContextReading> reading, Instant now) {
-        if (reading.isEmpty() || reading.get().at().plus(maxAge).isBefore(now)) {
+        // in milliseconds: no Instant is made per campaign of a decision
+        if (reading.isEmpty() || now.toEpochMilli() - reading.get().at().toEpochMilli() > maxAge.toMillis()) {
             return BlockReason.CONTEXT_STALE;
         }
         ContextReading current = reading.get();

@@ -41,23 +41,29 @@ public final class DecisionEngine {
     }
 
     /**
+     * @param store    the store's campaigns (time zone, schedules by minute)
      * @param reached  the campaigns the occasion's trigger reaches, best first (non-empty)
      * @param recent   the shopper's offers delivered in the last {@link RespectRules#LOOKBACK}
      * @param now      the decision time (caps, schedules, expiry)
      */
-    public Result decide(Occasion occasion, List<Campaign> reached, ZoneId timezone, ShopperProfile profile, StoreVisits.Visit visit,
-                         List<Offer> recent, Instant now) {
+    public Result decide(Occasion occasion, CampaignCatalog.StoreCampaigns store, List<CampaignCatalog.Reached> reached, ShopperProfile profile,
+                         StoreVisits.Visit visit, List<Offer> recent, Instant now) {
+        ZoneId timezone = store.timezone();
         LocalDateTime local = LocalDateTime.ofInstant(now, timezone);
         History history = new History(recent, visit.key(), local.toLocalDate(), timezone, now);
         BlockReason everyone = serverWide(local, history);
+        Optional<ContextReading> weather = context.current(occasion.storeId()); // once per decision, not per campaign
+        java.util.BitSet running = store.runningAt(local);
         List<Verdict> verdicts = new ArrayList<>(Math.min(reached.size(), Decision.MAX_VERDICTS));
         int unlisted = 0;
         Campaign chosen = null;
-        for (Campaign campaign : reached) {
+        for (CampaignCatalog.Reached entry : reached) {
+            Campaign campaign = entry.campaign();
             if (!campaign.trigger().firesOn(occasion)) {
                 continue;
             }
-            BlockReason reason = chosen != null ? BlockReason.OUTRANKED : everyone != null ? everyone : exclusion(campaign, occasion, local, profile, history, now);
+            BlockReason reason = chosen != null ? BlockReason.OUTRANKED : everyone != null ? everyone
+                    : !running.get(entry.slot()) ? BlockReason.SCHEDULE : exclusion(campaign, occasion, local, profile, weather, history, now);
             if (reason == null && !tallies.of(campaign).reserveDelivery(campaign.budget().maxDeliveries())) {
                 reason = BlockReason.BUDGET_DELIVERIES;
             }
@@ -72,7 +78,7 @@ public final class DecisionEngine {
                 unlisted++;
             }
             if (chosen != null && verdicts.size() >= Decision.MAX_VERDICTS) {
-                unlisted += countRemaining(reached, campaign, occasion);
+                unlisted += countRemaining(reached, entry, occasion);
                 break;
             }
         }
@@ -103,11 +109,9 @@ public final class DecisionEngine {
         return null;
     }
 
-    /** The first rule of the campaign's own that blocks it, or {@code null}. */
-    private BlockReason exclusion(Campaign campaign, Occasion occasion, LocalDateTime local, ShopperProfile profile, History history, Instant now) {
-        if (!campaign.schedule().covers(local)) {
-            return BlockReason.SCHEDULE;
-        }
+    /** The first rule of the campaign's own after its schedule that blocks it, or {@code null}. */
+    private BlockReason exclusion(Campaign campaign, Occasion occasion, LocalDateTime local, ShopperProfile profile, Optional<ContextReading> weather,
+                                  History history, Instant now) {
         if (!campaign.gtins().isEmpty() && (occasion.gtin().isEmpty() || !campaign.gtins().contains(occasion.gtin().get()))) {
             return BlockReason.PRODUCT;
         }
@@ -116,9 +120,9 @@ public final class DecisionEngine {
             return audience;
         }
         if (campaign.context().isPresent()) {
-            BlockReason weather = campaign.context().get().exclusion(context.current(campaign.storeId()), now);
-            if (weather != null) {
-                return weather;
+            BlockReason unfit = campaign.context().get().exclusion(weather, now);
+            if (unfit != null) {
+                return unfit;
             }
         }
         BlockReason caps = history.capExclusion(campaign, campaign.caps().orElse(rules.defaults()), local);
@@ -132,14 +136,14 @@ public final class DecisionEngine {
         return null;
     }
 
-    private static int countRemaining(List<Campaign> reached, Campaign after, Occasion occasion) {
+    private static int countRemaining(List<CampaignCatalog.Reached> reached, CampaignCatalog.Reached after, Occasion occasion) {
         int remaining = 0;
         boolean seen = false;
-        for (Campaign campaign : reached) {
-            if (seen && campaign.trigger().firesOn(occasion)) {
+        for (CampaignCatalog.Reached entry : reached) {
+            if (seen && entry.campaign().trigger().firesOn(occasion)) {
                 remaining++;
             }
-            seen |= campaign == after;
+            seen |= entry == after;
         }
         return remaining;
     }

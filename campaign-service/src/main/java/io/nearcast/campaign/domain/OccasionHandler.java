@@ -77,13 +77,13 @@ public final class OccasionHandler {
             StoreVisits.Visit visit = visits.touch(occasion.shopperId(), occasion.storeId(), now);
             journey = advanceJourney(occasion, visit, now);
             Optional<CampaignCatalog.StoreCampaigns> store = catalog.store(occasion.storeId());
-            List<Campaign> reached = store.map(s -> s.reachedBy(occasion.trigger(), occasion.zoneId())).orElse(List.of());
-            if (reached.stream().noneMatch(campaign -> campaign.trigger().firesOn(occasion))) {
+            List<CampaignCatalog.Reached> reached = store.map(s -> s.reachedBy(occasion.trigger(), occasion.zoneId())).orElse(List.of());
+            if (reached.stream().noneMatch(r -> r.campaign().trigger().firesOn(occasion))) {
                 counters.unreached.increment();
                 return Optional.empty();
             }
             List<Offer> recent = ledger.deliveredSince(occasion.shopperId(), now.minus(RespectRules.LOOKBACK));
-            result = engine.decide(occasion, reached, store.get().timezone(), journey.profile(occasion.storeId()), visit, recent, now);
+            result = engine.decide(occasion, store.get(), reached, journey.profile(occasion.storeId()), visit, recent, now);
             record(result);
         } finally {
             lock.unlock();

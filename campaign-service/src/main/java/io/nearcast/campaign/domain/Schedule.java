@@ -20,7 +20,7 @@ public record Schedule(Optional<LocalDate> from, Optional<LocalDate> to, Set<Day
     public Schedule {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        days = days.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(days));
+        days = days.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(days)); // EnumSet: contains is a bit test
         Objects.requireNonNull(hours, "hours");
         if (days.isEmpty()) {
             throw new IllegalArgumentException("a schedule needs at least one day");

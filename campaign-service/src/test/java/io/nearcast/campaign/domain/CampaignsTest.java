@@ -61,7 +61,7 @@ class CampaignsTest {
         assertThat(created.createdAt()).isEqualTo(NOW);
         assertThat(created.offerValidity()).isEqualTo(RespectRules.standard().offerValidity());
         assertThat(repository.find("cmp-1")).contains(created);
-        assertThat(catalog.store(STORE_A).orElseThrow().reachedBy(TriggerType.ENTER, Optional.of("zone-wine"))).containsExactly(created);
+        assertThat(catalog.store(STORE_A).orElseThrow().reachedBy(TriggerType.ENTER, Optional.of("zone-wine"))).extracting(CampaignCatalog.Reached::campaign).containsExactly(created);
         assertThat(tallies.find("cmp-1")).isPresent();
     }
 
@@ -159,7 +159,7 @@ class CampaignsTest {
         assertThat(replaced.createdAt()).isEqualTo(NOW);
         assertThat(replaced.priority()).isEqualTo(7);
         assertThat(repository.find(created.id())).contains(replaced);
-        assertThat(catalog.store(STORE_A).orElseThrow().reachedBy(TriggerType.ENTER, Optional.of("zone-cheese"))).containsExactly(replaced);
+        assertThat(catalog.store(STORE_A).orElseThrow().reachedBy(TriggerType.ENTER, Optional.of("zone-cheese"))).extracting(CampaignCatalog.Reached::campaign).containsExactly(replaced);
         assertThat(catalog.store(STORE_A).orElseThrow().reachedBy(TriggerType.ENTER, Optional.of("zone-wine"))).isEmpty();
     }
 

@@ -28,6 +28,10 @@ public final class CampaignMeters {
         counter(meters, "nearcast.campaign.offers.published", "offers the broker confirmed on nearcast/v1/shoppers/{id}/offers", publisher, ConfirmedPublisher::published);
         counter(meters, "nearcast.campaign.offers.publish.failed", "offers the broker did not confirm after every attempt", publisher, ConfirmedPublisher::failed);
         counter(meters, "nearcast.campaign.offers.publish.dropped", "offers the full publish queue turned away (recorded, not sent)", publisher, ConfirmedPublisher::dropped);
+        MqttContextFeed feed = campaigns.contextFeed();
+        counter(meters, "nearcast.campaign.context.readings", "context readings taken from nearcast/v1/context/{storeId}", feed, MqttContextFeed::accepted);
+        feed.rejections().forEach((reason, count) -> FunctionCounter.builder("nearcast.campaign.context.rejected", count, java.util.concurrent.atomic.AtomicLong::get)
+                .tag("reason", reason).description("context messages refused, by reason").register(meters));
         Gauge.builder("nearcast.campaign.active", campaigns, s -> s.catalog().size()).description("active campaigns in the catalog").register(meters);
         Gauge.builder("nearcast.campaign.dwell.timers", campaigns, s -> s.timers().size()).description("visits waiting for a campaign dwell time").register(meters);
     }

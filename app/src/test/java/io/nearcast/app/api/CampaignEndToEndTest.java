@@ -84,6 +84,8 @@ class CampaignEndToEndTest {
         String stats = server.get("/api/v1/campaigns/" + campaign + "/stats", staff).body();
         assertThat(stats).contains("\"total\":{\"deliveries\":1,\"opens\":1,\"redemptions\":1,").contains("\"zoneId\":\"" + zone + "\"");
         assertThat(server.get("/api/v1/shoppers/" + shopper[0] + "/preferences", shopper[1]).body()).contains("\"stage\":\"purchased\"");
+        assertThat(server.get("/metrics", ApiServer.ADMIN).body()).containsPattern("(?m)^nearcast_campaign_offers_total\\{[^}]*} [1-9]")
+                .containsPattern("(?m)^nearcast_campaign_offers_published_total\\{[^}]*} [1-9]").contains("nearcast_campaign_context_rejected_total{reason=\"invalid-json\"");
         String export = server.get("/api/v1/shoppers/" + shopper[0] + "/export", shopper[1]).body();
         assertThat(export).contains("\"campaign-offers\":[").contains("\"kind\":\"offer\"").contains("\"explanation\":\"" + campaign + ":chosen\"")
                 .contains("\"kind\":\"journey\"");

@@ -45,6 +45,12 @@ public final class CampaignCatalog {
         private record MinuteSchedule(long minute, BitSet running) {
         }
 
+        private volatile WeatherFit weatherFit = new WeatherFit(null, new BitSet(), new BitSet());
+
+        /** For one context reading: which campaigns' weather categories and temperature ranges it fits (age aside). */
+        public record WeatherFit(ContextReading reading, BitSet weather, BitSet temperature) {
+        }
+
         private StoreCampaigns(ZoneId timezone, Collection<Campaign> campaigns) {
             this.timezone = timezone;
             this.bySlot = campaigns.toArray(Campaign[]::new);
@@ -86,6 +92,27 @@ public final class CampaignCatalog {
                 schedule = current;
             }
             return current.running;
+        }
+
+        /**
+         * Which campaigns' context conditions this reading fits, by slot (staleness is checked per
+         * decision). Computed once per reading (readings change every few minutes, decisions
+         * many times a second). The answer must not be changed.
+         */
+        public WeatherFit fitting(ContextReading reading) {
+            WeatherFit current = weatherFit;
+            if (current.reading != reading) {
+                BitSet weather = new BitSet(bySlot.length);
+                BitSet temperature = new BitSet(bySlot.length);
+                for (int slot = 0; slot < bySlot.length; slot++) {
+                    Optional<ContextCondition> condition = bySlot[slot].context();
+                    weather.set(slot, condition.map(c -> c.weatherFits(reading)).orElse(true));
+                    temperature.set(slot, condition.map(c -> c.temperatureFits(reading)).orElse(true));
+                }
+                current = new WeatherFit(reading, weather, temperature);
+                weatherFit = current;
+            }
+            return current;
         }
 
         public ZoneId timezone() {

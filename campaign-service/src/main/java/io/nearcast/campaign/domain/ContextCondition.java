@@ -26,18 +26,29 @@ public record ContextCondition(Set<String> weather, OptionalDouble minTemperatur
 
     /** Why the context does not fit, or {@code null} when it does. */
     public BlockReason exclusion(Optional<ContextReading> reading, Instant now) {
-        // in milliseconds: no Instant is made per campaign of a decision
-        if (reading.isEmpty() || now.toEpochMilli() - reading.get().at().toEpochMilli() > maxAge.toMillis()) {
+        if (reading.isEmpty() || isStale(reading.get(), now)) {
             return BlockReason.CONTEXT_STALE;
         }
-        ContextReading current = reading.get();
-        if (!weather.isEmpty() && !weather.contains(current.weather())) {
+        if (!weatherFits(reading.get())) {
             return BlockReason.CONTEXT_WEATHER;
         }
-        if (minTemperatureC.isPresent() && current.temperatureC() < minTemperatureC.getAsDouble()
-                || maxTemperatureC.isPresent() && current.temperatureC() > maxTemperatureC.getAsDouble()) {
+        if (!temperatureFits(reading.get())) {
             return BlockReason.CONTEXT_TEMPERATURE;
         }
         return null;
+    }
+
+    /** Older than the campaign accepts (in milliseconds: no Instant is made per campaign of a decision). */
+    public boolean isStale(ContextReading reading, Instant now) {
+        return now.toEpochMilli() - reading.at().toEpochMilli() > maxAge.toMillis();
+    }
+
+    public boolean weatherFits(ContextReading reading) {
+        return weather.isEmpty() || weather.contains(reading.weather());
+    }
+
+    public boolean temperatureFits(ContextReading reading) {
+        return !(minTemperatureC.isPresent() && reading.temperatureC() < minTemperatureC.getAsDouble()
+                || maxTemperatureC.isPresent() && reading.temperatureC() > maxTemperatureC.getAsDouble());
     }
 }

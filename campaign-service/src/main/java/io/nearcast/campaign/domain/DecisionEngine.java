@@ -54,6 +54,7 @@ public final class DecisionEngine {
         BlockReason everyone = serverWide(local, history);
         Optional<ContextReading> weather = context.current(occasion.storeId()); // once per decision, not per campaign
         java.util.BitSet running = store.runningAt(local);
+        CampaignCatalog.StoreCampaigns.WeatherFit fit = weather.map(store::fitting).orElse(null);
         List<Verdict> verdicts = new ArrayList<>(Math.min(reached.size(), Decision.MAX_VERDICTS));
         int unlisted = 0;
         Campaign chosen = null;
@@ -63,7 +64,7 @@ public final class DecisionEngine {
                 continue;
             }
             BlockReason reason = chosen != null ? BlockReason.OUTRANKED : everyone != null ? everyone
-                    : !running.get(entry.slot()) ? BlockReason.SCHEDULE : exclusion(campaign, occasion, local, profile, weather, history, now);
+                    : !running.get(entry.slot()) ? BlockReason.SCHEDULE : exclusion(entry, occasion, local, profile, weather, fit, history, now);
             if (reason == null && !tallies.of(campaign).reserveDelivery(campaign.budget().maxDeliveries())) {
                 reason = BlockReason.BUDGET_DELIVERIES;
             }
@@ -110,8 +111,9 @@ public final class DecisionEngine {
     }
 
     /** The first rule of the campaign's own after its schedule that blocks it, or {@code null}. */
-    private BlockReason exclusion(Campaign campaign, Occasion occasion, LocalDateTime local, ShopperProfile profile, Optional<ContextReading> weather,
-                                  History history, Instant now) {
+    private BlockReason exclusion(CampaignCatalog.Reached entry, Occasion occasion, LocalDateTime local, ShopperProfile profile,
+                                  Optional<ContextReading> weather, CampaignCatalog.StoreCampaigns.WeatherFit fit, History history, Instant now) {
+        Campaign campaign = entry.campaign();
         if (!campaign.gtins().isEmpty() && (occasion.gtin().isEmpty() || !campaign.gtins().contains(occasion.gtin().get()))) {
             return BlockReason.PRODUCT;
         }
@@ -120,9 +122,14 @@ public final class DecisionEngine {
             return audience;
         }
         if (campaign.context().isPresent()) {
-            BlockReason unfit = campaign.context().get().exclusion(weather, now);
-            if (unfit != null) {
-                return unfit;
+            if (weather.isEmpty() || campaign.context().get().isStale(weather.get(), now)) {
+                return BlockReason.CONTEXT_STALE;
+            }
+            if (!fit.weather().get(entry.slot())) {
+                return BlockReason.CONTEXT_WEATHER;
+            }
+            if (!fit.temperature().get(entry.slot())) {
+                return BlockReason.CONTEXT_TEMPERATURE;
             }
         }
         BlockReason caps = history.capExclusion(campaign, campaign.caps().orElse(rules.defaults()), local);

@@ -197,6 +197,13 @@ public final class CampaignService implements AutoCloseable {
         }
     }
 
+    /** The offer as its message on the offers topic was (or would be), in the shopper's language; empty when its campaign is gone. */
+    public Optional<OfferMessage> message(Offer offer) {
+        return campaigns.find(offer.campaignId()).map(campaign -> OfferMessage.of(offer, campaign,
+                journeys.find(offer.shopperId()).orElseGet(() -> io.nearcast.campaign.domain.Journey.start(offer.shopperId(), offer.deliveredAt())),
+                publicBase.get()));
+    }
+
     public Campaigns campaigns() {
         return campaigns;
     }

@@ -15,9 +15,9 @@ import io.nearcast.campaign.domain.Variant;
  * @param expiresAt ISO-8601 UTC
  */
 @Serdeable
-record OfferMessage(String offerId, String campaignId, String title, String body, String url, String expiresAt) {
+public record OfferMessage(String offerId, String campaignId, String title, String body, String url, String expiresAt) {
 
-    static OfferMessage of(Offer offer, Campaign campaign, Journey journey, String publicBase) {
+    public static OfferMessage of(Offer offer, Campaign campaign, Journey journey, String publicBase) {
         Variant variant = campaign.variant(offer.variant());
         Localized.Language language = journey.language().orElse(Localized.Language.DE);
         return new OfferMessage(offer.id(), offer.campaignId(), variant.title().in(language), variant.body().in(language),

@@ -195,6 +195,8 @@ class ApiAuthorizationMatrixTest {
                         () -> "/api/v1/stores/" + storeB + "/decisions", () -> null, Access.STAFF_OWN_STORE, 200),
                 new Endpoint("POST /stores/{id}/purchases", "POST", () -> "/api/v1/stores/" + storeA + "/purchases",
                         () -> "/api/v1/stores/" + storeB + "/purchases", () -> "{\"shopperId\":\"" + shopper[0] + "\"}", Access.STAFF_OWN_STORE, 202),
+                new Endpoint("GET /shoppers/{id}/offers (the shopper only)", "GET", () -> "/api/v1/shoppers/" + shopper[0] + "/offers", null,
+                        () -> null, Access.SHOPPER_SELF, 404),
                 new Endpoint("PUT /shoppers/{id}/preferences (the shopper only)", "PUT", () -> "/api/v1/shoppers/" + shopper[0] + "/preferences", null,
                         () -> "{\"segments\":[\"wine\"]}", Access.SHOPPER_SELF, 403),
                 new Endpoint("GET /shoppers/{id}/preferences (the shopper only)", "GET", () -> "/api/v1/shoppers/" + shopper[0] + "/preferences", null,

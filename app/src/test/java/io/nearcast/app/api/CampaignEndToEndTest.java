@@ -63,6 +63,9 @@ class CampaignEndToEndTest {
         String url = ApiServer.field(offer.payload(), "url");
         assertThat(url).endsWith("/o/" + offerId);
 
+        assertThat(server.get("/api/v1/shoppers/" + shopper[0] + "/offers?open=true", shopper[1]).body())
+                .as("an app that missed the message finds the offer").contains("\"offerId\":\"" + offerId + "\"").contains("\"title\":\"Riesling tasting\"")
+                .contains("\"url\":\"" + url + "\"").contains("\"total\":1");
         String seen = server.get("/api/v1/offers/" + offerId, staff).body();
         assertThat(seen).contains("\"status\":\"delivered\"").contains("\"verdicts\":[{\"campaignId\":\"" + campaign + "\",\"verdict\":\"chosen\"}]");
 

@@ -16,7 +16,7 @@ public final class InMemoryOfferLedger implements OfferLedger {
     @Override
     public void add(Offer offer) {
         if (byId.putIfAbsent(offer.id(), offer) != null) {
-            throw new IllegalStateException("offer " + offer.id() + " exists");
+            throw new IllegalStateException("an offer with this id exists");
         }
         byShopper.compute(offer.shopperId(), (id, list) -> {
             List<String> ids = list == null ? new ArrayList<>() : list;

@@ -53,7 +53,7 @@ public final class JdbcOfferLedger implements OfferLedger {
     @Override
     public void add(Offer offer) {
         try {
-            jdbc.run("adding offer " + offer.id(), connection -> {
+            jdbc.run("adding an offer", connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO campaign_offer (" + COLUMNS + ") VALUES ("
                         + Jdbc.placeholders(13) + ")")) {
                     insert.setString(1, offer.id());
@@ -74,7 +74,7 @@ public final class JdbcOfferLedger implements OfferLedger {
             });
         } catch (RepositoryException e) {
             if (e.isDuplicateKey()) {
-                throw new IllegalStateException("offer " + offer.id() + " exists", e);
+                throw new IllegalStateException("an offer with this id exists", e);
             }
             throw e;
         }
@@ -82,7 +82,7 @@ public final class JdbcOfferLedger implements OfferLedger {
 
     @Override
     public Optional<Offer> find(String offerId) {
-        return jdbc.run("reading offer " + offerId, connection -> find(connection, offerId));
+        return jdbc.run("reading an offer", connection -> find(connection, offerId));
     }
 
     @Override
@@ -102,7 +102,7 @@ public final class JdbcOfferLedger implements OfferLedger {
         if (next == OfferStatus.DELIVERED) {
             throw new IllegalArgumentException("an offer never moves back to delivered");
         }
-        return jdbc.inTransaction("moving offer " + offerId + " to " + next.wireName(), connection -> {
+        return jdbc.inTransaction("moving an offer to " + next.wireName(), connection -> {
             int changed;
             switch (next) {
                 case OPENED -> {
@@ -144,7 +144,7 @@ public final class JdbcOfferLedger implements OfferLedger {
         });
         List<Offer> expired = new ArrayList<>(due.size());
         for (String id : due) {
-            jdbc.inTransaction("expiring offer " + id, connection -> {
+            jdbc.inTransaction("expiring an offer", connection -> {
                 try (PreparedStatement update = connection.prepareStatement(EXPIRING_AT_EXPIRY)) {
                     update.setString(1, id);
                     UtcTimestamps.set(update, 2, now);

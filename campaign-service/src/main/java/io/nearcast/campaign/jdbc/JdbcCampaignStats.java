@@ -21,7 +21,6 @@ import javax.sql.DataSource;
  */
 public final class JdbcCampaignStats implements CampaignStats {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String NO_ZONE = "";
     private static final List<String> METRIC_COLUMNS = Arrays.stream(Metric.values()).map(Metric::wireName).toList();
     private static final String KEY = "campaign_id = ? AND variant = ? AND zone_id = ?";
@@ -64,7 +63,7 @@ public final class JdbcCampaignStats implements CampaignStats {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (Jdbc.isDuplicateKey(e)) {
                 return false;
             }
             throw e;

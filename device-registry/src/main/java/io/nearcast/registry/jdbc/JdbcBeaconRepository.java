@@ -50,8 +50,6 @@ public final class JdbcBeaconRepository implements BeaconRepository {
     private static final String EDDYSTONE_UID = "eddystone-uid";
     private static final String EDDYSTONE_EID = "eddystone-eid";
 
-    /** SQLState of a unique or primary key violation (H2 and PostgreSQL). */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /** Keys looked up per {@code IN} list, well below every driver's parameter limit. */
     private static final int LOOKUP_CHUNK = 500;
@@ -79,7 +77,7 @@ public final class JdbcBeaconRepository implements BeaconRepository {
             try {
                 insertBeacons(connection, all);
             } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (!Jdbc.isDuplicateKey(e)) {
                     throw e;
                 }
                 // raced: another transaction took a key after the lookup (or an id is taken)

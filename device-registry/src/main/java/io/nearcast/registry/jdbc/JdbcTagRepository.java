@@ -41,8 +41,6 @@ public final class JdbcTagRepository implements TagRepository {
     private static final String BATCH = "batch";
     private static final String NONE = "none";
 
-    /** SQLState of a unique or primary key violation (H2 and PostgreSQL). */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbc jdbc;
 
@@ -59,7 +57,7 @@ public final class JdbcTagRepository implements TagRepository {
                 insert.executeUpdate();
                 return true;
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState()) && tag.uid().isPresent()
+                if (Jdbc.isDuplicateKey(e) && tag.uid().isPresent()
                         && uidTaken(connection, tag.uid().get())) {
                     return false;
                 }

@@ -30,7 +30,6 @@ import javax.sql.DataSource;
 public final class JdbcZoneHours implements ZoneHours {
 
     private static final List<String> BUCKET_COLUMNS = DwellBuckets.NAMES.stream().map(name -> "dwell_" + name).toList();
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String KEY = "store_id = ? AND zone_id = ? AND hour_start = ?";
     private static final String ADD = "UPDATE geofence_zone_hour SET visits = visits + ?, anonymous_sightings = anonymous_sightings + ?, "
             + BUCKET_COLUMNS.stream().map(c -> c + " = " + c + " + ?").collect(Collectors.joining(", "))
@@ -91,7 +90,7 @@ public final class JdbcZoneHours implements ZoneHours {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (Jdbc.isDuplicateKey(e)) {
                 return false;
             }
             throw e;

@@ -106,6 +106,11 @@ public final class Jdbc {
         return firstRow(statement, row -> row.getLong(1)).orElseThrow();
     }
 
+    /** Whether the statement failed because a unique or primary key already holds the value (SQLState 23505, H2 and PostgreSQL). */
+    public static boolean isDuplicateKey(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
     public static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
     }

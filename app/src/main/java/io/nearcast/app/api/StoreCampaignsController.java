@@ -1,6 +1,5 @@
 package io.nearcast.app.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,7 +20,6 @@ import io.nearcast.kernel.domain.NotFound;
 import io.nearcast.registry.domain.Stores;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The campaign side of a store (staff of the store, admins): its context feed (weather and

@@ -163,7 +163,7 @@ public final class NearcastRuntime {
             CoapListener coap = startCoap(devices::psk, new CoapIngest(ingest.sightings(), ingest.scans(), devices::activeStore, json, MAX_PAYLOAD_BYTES, meters));
             startRetention();
             int httpPort = startHttp();
-            publicBase = settings.publicUrl().map(url -> url.toString().replaceAll("/+$", "")).orElse("http://localhost:" + httpPort);
+            publicBase = publicBase(httpPort);
             return new ReadyLine(httpPort, broker.embeddedPort(), coap.udpPort(), coap.dtlsPort());
         } catch (RuntimeException e) {
             stop();
@@ -268,13 +268,18 @@ public final class NearcastRuntime {
         return geofence;
     }
 
+    /** {@code NEARCAST_PUBLIC_URL} without a trailing slash, or {@code http://localhost:<port>}. */
+    private String publicBase(int httpPort) {
+        return settings.publicUrl().map(url -> url.toString().replaceAll("/+$", "")).orElse("http://localhost:" + httpPort);
+    }
+
     /**
      * The campaign service, after the geofence service whose zone events it decides on (in this
      * JVM) and before the ingest; it publishes offers on Nearcast's MQTT link.
      */
     private void startCampaigns(BrokerConnection broker, GeofenceService geofence) {
         CampaignService campaigns = campaignService.get();
-        publicBase = settings.publicUrl().map(url -> url.toString().replaceAll("/+$", "")).orElse("http://localhost:" + settings.httpPort().port());
+        publicBase = publicBase(settings.httpPort().port());
         try {
             campaigns.start((topic, payload, qos, retained) -> broker.link().publish(topic, payload, qos, retained), broker.ingestSettings(), json,
                     () -> publicBase);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Set;
  * @param version       raised by every change (optimistic concurrency of updates)
  */
 public record Campaign(String id, String storeId, String name, CampaignStatus status, Set<String> zoneIds, Set<String> gtins, Trigger trigger,
-                       Schedule schedule, Audience audience, java.util.Optional<ContextCondition> context, List<Variant> variants, Caps caps,
+                       Schedule schedule, Audience audience, Optional<ContextCondition> context, List<Variant> variants, Caps caps,
                        Budget budget, int priority, Duration offerValidity, Instant createdAt, long version) {
 
     public static final int MAX_VARIANTS = 8;

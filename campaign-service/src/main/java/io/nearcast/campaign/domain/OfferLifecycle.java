@@ -75,7 +75,7 @@ public final class OfferLifecycle {
             return offer;
         }
         Optional<Offer> opened = occasions.underLock(current.shopperId(), () -> ledger.transition(offerId, OfferStatus.OPENED, clock.instant()));
-        opened.filter(o -> o.openedAt().isPresent() && current.openedAt().isEmpty()).ifPresent(o -> {
+        opened.ifPresent(o -> { // this call made the first opening (the ledger changes an offer once)
             tallies.count(o, Metric.OPENED);
             occasions.signal(o.shopperId(), JourneySignal.OFFER_OPENED);
         });

@@ -34,6 +34,10 @@ public final class Tallies {
 
     /** The campaign's tally; a campaign that gained variants keeps its counts. */
     public CampaignTally of(Campaign campaign) {
+        CampaignTally known = byCampaign.get(campaign.id());
+        if (known != null && known.variants() == campaign.variants().size()) {
+            return known; // the decision path: a read, no lock
+        }
         return byCampaign.compute(campaign.id(), (id, tally) -> {
             if (tally == null) {
                 return new CampaignTally(campaign.variants().size());
